@@ -1,0 +1,217 @@
+"""lexicon: flag words and phrases from a list, each with its own suggestion.
+
+Entries map a word or phrase to what to write instead. Matching is by
+whole words, case-insensitive unless ``case: sensitive``, and phrases match
+across spaces, hyphens and apostrophes ("back to back" also finds
+"back-to-back"). The text is scanned once, through the Document's token
+index: the cost does not grow with the number of entries.
+
+An entry's value is a suggestion, a list of suggestions, or a mapping with:
+
+- ``suggest``: a suggestion or a list of them;
+- ``message``: a message for this entry instead of the rule's;
+- ``source``: the source-language word this rendering comes from
+  (placeholder ``{source}``);
+- ``unless_before`` / ``unless_after``: regexes as in the ``pattern`` kind,
+  for this entry only.
+
+Fields:
+
+- ``entries`` (mapping, required).
+- ``case`` (``insensitive`` or ``sensitive``, default ``insensitive``).
+- ``unless_before`` / ``unless_after`` (regex): context that excuses a match
+  of any entry (an entry's own context replaces these).
+
+Placeholders in ``message``: ``{match}``, ``{suggestion}``, ``{suggestions}``,
+``{source}``.
+
+Example::
+
+    - id: places
+      kind: lexicon
+      message: "'{match}' is the French spelling of {suggestions}."
+      severity: minor
+      category: locale-convention/name-format
+      entries:
+        Bagdad: Baghdad
+        Kerbala: Karbala
+        Pékin: Beijing
+      examples:
+        flag: ["Clashes broke out in Kerbala on Friday."]
+        pass: ["Clashes broke out in Karbala on Friday."]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from audit.checks.base import COMMON_PLACEHOLDERS, FieldError, Hit, Regex, placeholder_problem
+from audit.checks.pattern import LOOK_BEHIND, context_regex
+from audit.document import Document
+
+KIND = "lexicon"
+FIELDS = {
+    "entries": dict,
+    "case": ("insensitive", "sensitive"),
+    "unless_before": Regex,
+    "unless_after": Regex,
+}
+REQUIRED = ("entries",)
+DEFAULTS: dict[str, Any] = {"case": "insensitive", "unless_before": None, "unless_after": None}
+PLACEHOLDERS = frozenset({"source"})
+ENTRY_FIELDS = ("suggest", "message", "source", "unless_before", "unless_after")
+
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011'’]{1,3}")
+
+
+@dataclass(frozen=True)
+class Entry:
+    words: tuple[str, ...]
+    phrase: str
+    suggestions: tuple[str, ...]
+    message: str | None
+    source: str | None
+    unless_before: regex.Pattern[str] | None
+    unless_after: regex.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class LexiconCheck:
+    by_first_word: Mapping[str, tuple[Entry, ...]]
+    case_sensitive: bool
+
+    def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
+        index = doc.token_index
+        for first in self.by_first_word.keys() & index.keys():
+            for position in index[first]:
+                entry = self._longest_at(doc, position, self.by_first_word[first])
+                if entry is not None:
+                    yield self._hit(doc, position, entry)
+
+    def _longest_at(self, doc: Document, position: int, entries: tuple[Entry, ...]) -> Entry | None:
+        for entry in entries:
+            end = position + len(entry.words)
+            if (
+                end <= len(doc.tokens)
+                and self._matches(doc, position, entry)
+                and not _excused(doc, doc.tokens[position].start, doc.tokens[end - 1].end, entry)
+            ):
+                return entry
+        return None
+
+    def _matches(self, doc: Document, position: int, entry: Entry) -> bool:
+        tokens = doc.tokens
+        for offset, word in enumerate(entry.words):
+            token = tokens[position + offset]
+            found = (
+                doc.text[token.start : token.end]
+                if self.case_sensitive
+                else doc.token_texts[position + offset]
+            )
+            if found != word:
+                return False
+            if offset and not _GAP_RE.fullmatch(
+                doc.text, tokens[position + offset - 1].end, token.start
+            ):
+                return False
+        return True
+
+    @staticmethod
+    def _hit(doc: Document, position: int, entry: Entry) -> Hit:
+        start = doc.tokens[position].start
+        end = doc.tokens[position + len(entry.words) - 1].end
+        values = {"source": entry.source or ""}
+        return Hit(start, end, entry.suggestions, values, entry.message)
+
+
+def _excused(doc: Document, start: int, end: int, entry: Entry) -> bool:
+    before, after = entry.unless_before, entry.unless_after
+    if before is not None and before.search(doc.text, max(0, start - LOOK_BEHIND), start):
+        return True
+    return after is not None and after.match(doc.text, end) is not None
+
+
+def compile(options: dict[str, Any]) -> LexiconCheck:
+    sensitive = options["case"] == "sensitive"
+    shared = {key: options[key] for key in ("unless_before", "unless_after")}
+    by_first: dict[str, list[Entry]] = {}
+    for phrase, value in options["entries"].items():
+        entry = _entry(str(phrase), value, shared, sensitive)
+        by_first.setdefault(entry.words[0], []).append(entry)
+    if not by_first:
+        raise FieldError(("entries",), "has no entries")
+    ordered = {
+        word: tuple(sorted(entries, key=lambda e: -len(e.words)))
+        for word, entries in by_first.items()
+    }
+    return LexiconCheck(ordered, sensitive)
+
+
+def _entry(phrase: str, value: Any, shared: dict[str, Any], sensitive: bool) -> Entry:
+    fields = _entry_fields(phrase, value)
+    words = tuple(_TOKEN_RE.findall(phrase if sensitive else phrase.lower()))
+    if not words:
+        raise FieldError(("entries", phrase), f"'{phrase}' has no word to match")
+    message = _optional_string(fields, "message", phrase)
+    problem = message and placeholder_problem(message, COMMON_PLACEHOLDERS | PLACEHOLDERS)
+    if problem:
+        raise FieldError(("entries", phrase), problem)
+    context = {**shared, **{k: fields[k] for k in ("unless_before", "unless_after") if k in fields}}
+    return Entry(
+        words=words,
+        phrase=phrase,
+        suggestions=_strings(fields.get("suggest", []), phrase),
+        message=message,
+        source=_optional_string(fields, "source", phrase),
+        unless_before=_entry_regex(
+            context["unless_before"], phrase, "unless_before", not sensitive
+        ),
+        unless_after=_entry_regex(context["unless_after"], phrase, "unless_after", not sensitive),
+    )
+
+
+def _entry_fields(phrase: str, value: Any) -> dict[str, Any]:
+    if isinstance(value, (str, list)):
+        return {"suggest": value}
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise FieldError(("entries", phrase), "must be a suggestion, a list or a mapping")
+    unknown = sorted(set(value) - set(ENTRY_FIELDS))
+    if unknown:
+        raise FieldError(
+            ("entries", phrase),
+            f"unknown entry field '{unknown[0]}' (known: {', '.join(ENTRY_FIELDS)})",
+        )
+    return dict(value)
+
+
+def _strings(value: Any, phrase: str) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise FieldError(("entries", phrase), "suggestions must be strings")
+    return tuple(items)
+
+
+def _optional_string(fields: dict[str, Any], key: str, phrase: str) -> str | None:
+    value = fields.get(key)
+    if value is not None and not isinstance(value, str):
+        raise FieldError(("entries", phrase), f"'{key}' must be a string")
+    return value
+
+
+def _entry_regex(
+    source: Any, phrase: str, key: str, ignore_case: bool
+) -> regex.Pattern[str] | None:
+    if source is not None and not isinstance(source, str):
+        raise FieldError(("entries", phrase), f"'{key}' must be a string")
+    try:
+        return context_regex(source, key, ignore_case, key == "unless_before")
+    except FieldError as bad:
+        raise FieldError(("entries", phrase), f"{key}: {bad.problem}") from None

@@ -1,0 +1,110 @@
+"""pattern: flag every match of a regular expression.
+
+The regex uses the syntax of Python's ``regex`` module, with ``^`` and ``$``
+matching at line (paragraph) boundaries. ``unless_before`` and
+``unless_after`` are regexes tested against the text right before and right
+after a match; when either matches, the match is not flagged (so "conspired
+to" can pass while "conspire both Iran" flags).
+
+Fields:
+
+- ``pattern`` (regex, required): what to flag.
+- ``ignore_case`` (bool, default false).
+- ``group`` (int, default 0): the capture group whose span is flagged; the
+  rest of the match is context.
+- ``unless_before`` (regex): suppress when the text before the match ends
+  with a match of it (looked for in the 100 characters before).
+- ``unless_after`` (regex): suppress when the text after the match starts
+  with a match of it.
+
+Placeholders in ``message``: ``{match}``, ``{suggestion}``, ``{suggestions}``.
+
+Example::
+
+    - id: spliced-full-stop
+      kind: pattern
+      pattern: '\\w[.!?]\\s+\\.(?!\\.)'
+      message: "A stray full stop follows the end of the sentence: '{match}'."
+      severity: minor
+      category: fluency/punctuation
+      suggest: ["."]
+      examples:
+        flag: ["The talks ended on Friday. ."]
+        pass: ["The talks ended on Friday...", "He waited. Then he left."]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from audit.checks.base import REGEX_TIMEOUT_SECONDS, FieldError, Hit, Regex, compile_regex
+from audit.document import Document
+
+KIND = "pattern"
+FIELDS = {
+    "pattern": Regex,
+    "ignore_case": bool,
+    "group": int,
+    "unless_before": Regex,
+    "unless_after": Regex,
+}
+REQUIRED = ("pattern",)
+DEFAULTS: dict[str, Any] = {
+    "ignore_case": False,
+    "group": 0,
+    "unless_before": None,
+    "unless_after": None,
+}
+PLACEHOLDERS: frozenset[str] = frozenset()
+LOOK_BEHIND = 100
+
+
+@dataclass(frozen=True)
+class PatternCheck:
+    pattern: regex.Pattern[str]
+    group: int
+    unless_before: regex.Pattern[str] | None
+    unless_after: regex.Pattern[str] | None
+
+    def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
+        text = doc.text
+        for match in self.pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
+            if self._excused(text, match.start(), match.end()):
+                continue
+            start, end = match.span(self.group)
+            if start < end:
+                yield Hit(start, end)
+
+    def _excused(self, text: str, start: int, end: int) -> bool:
+        before, after = self.unless_before, self.unless_after
+        if before is not None and before.search(text, max(0, start - LOOK_BEHIND), start):
+            return True
+        return after is not None and after.match(text, end) is not None
+
+
+def compile(options: dict[str, Any]) -> PatternCheck:
+    ignore_case = options["ignore_case"]
+    pattern = compile_regex(options["pattern"], "pattern", ignore_case)
+    if not 0 <= options["group"] <= pattern.groups:
+        raise FieldError(("group",), f"the pattern has no group {options['group']}")
+    return PatternCheck(
+        pattern=pattern,
+        group=options["group"],
+        unless_before=context_regex(options["unless_before"], "unless_before", ignore_case, True),
+        unless_after=context_regex(options["unless_after"], "unless_after", ignore_case, False),
+    )
+
+
+def context_regex(
+    source: str | None, field_name: str, ignore_case: bool, before: bool
+) -> regex.Pattern[str] | None:
+    """Compile an ``unless_before`` (anchored at the match) or ``unless_after`` regex."""
+    if source is None:
+        return None
+    compile_regex(source, field_name, ignore_case)
+    anchored = f"(?:{source})\\Z" if before else source
+    return compile_regex(anchored, field_name, ignore_case)

@@ -1,0 +1,187 @@
+"""The Document: one decoded text and the spans that structure it.
+
+A Document keeps the text once. Paragraphs, sentences, tokens and quotations
+are ``Span`` values, code-point offsets into that text, computed once and
+shared by every check. ``Document.line_col`` is the only place that turns an
+offset into a 1-based line and column.
+
+Paragraphs are the non-blank lines of the text: wire copy and scraped pages
+put one paragraph per line, with or without blank lines between them.
+Tokens are runs of letters and digits; hyphens and apostrophes separate
+them, so "back-to-back" and "back to back" have the same tokens.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+_LINE_RE = re.compile(r"[^\n]+")
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_APOSTROPHES = "'’"
+_CLITICS = frozenset({"s", "t", "d", "ll", "re", "ve", "m"})
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of code points in a Document's text."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class ParagraphLanguage:
+    """The language detected for one paragraph (``code`` is None when too short to judge)."""
+
+    paragraph: int
+    code: str | None
+    confidence: float | None
+
+
+@dataclass(frozen=True)
+class Language:
+    """The language of a document, as detected or as given by the user."""
+
+    code: str | None
+    confidence: float | None
+    given: bool = False
+    paragraphs: tuple[ParagraphLanguage, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "confidence": None if self.confidence is None else round(self.confidence, 4),
+            "given": self.given,
+            "paragraphs": [
+                {"paragraph": p.paragraph, "code": p.code, "confidence": _round(p.confidence)}
+                for p in self.paragraphs
+            ],
+        }
+
+
+UNKNOWN_LANGUAGE = Language(code=None, confidence=None)
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text with its paragraphs, sentences, tokens and language; immutable."""
+
+    text: str
+    paragraphs: tuple[Span, ...]
+    language: Language = UNKNOWN_LANGUAGE
+    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    @classmethod
+    def from_text(cls, text: str) -> Document:
+        paragraphs = tuple(
+            _strip(Span(m.start(), m.end()), text)
+            for m in _LINE_RE.finditer(text)
+            if not m.group().isspace()
+        )
+        line_starts = (0, *(m.end() for m in re.finditer("\n", text)))
+        return cls(text=text, paragraphs=paragraphs, _line_starts=line_starts)
+
+    def with_language(self, language: Language) -> Document:
+        return replace(self, language=language)
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset."""
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def line_span(self, line: int) -> Span:
+        """The span of a 1-based line, without its line break."""
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        end = len(self.text) if end < 0 else end
+        if end > start and self.text[end - 1] == "\r":
+            end -= 1
+        return Span(start, end)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        from audit.segment import split_sentences
+
+        return tuple(s for p in self.paragraphs for s in split_sentences(self.text, p))
+
+    @cached_property
+    def tokens(self) -> tuple[Span, ...]:
+        return tuple(Span(m.start(), m.end()) for m in _TOKEN_RE.finditer(self.text))
+
+    @cached_property
+    def token_texts(self) -> tuple[str, ...]:
+        """Lower-cased text of every token, parallel to ``tokens``."""
+        return tuple(self.text[t.start : t.end].lower() for t in self.tokens)
+
+    @cached_property
+    def token_index(self) -> dict[str, tuple[int, ...]]:
+        """Lower-cased token -> the positions in ``tokens`` where it occurs."""
+        index: dict[str, list[int]] = {}
+        for position, word in enumerate(self.token_texts):
+            index.setdefault(word, []).append(position)
+        return {word: tuple(positions) for word, positions in index.items()}
+
+    @cached_property
+    def words(self) -> tuple[Span, ...]:
+        """Tokens that are words for counting: with a letter, not a clitic such as the 's' of 's."""
+        return tuple(
+            token
+            for token, lowered in zip(self.tokens, self.token_texts, strict=True)
+            if _LETTER_RE.search(lowered) and not self._is_clitic(token, lowered)
+        )
+
+    def _is_clitic(self, token: Span, lowered: str) -> bool:
+        return (
+            lowered in _CLITICS
+            and token.start >= 2
+            and self.text[token.start - 1] in _APOSTROPHES
+            and self.text[token.start - 2].isalpha()
+        )
+
+    @cached_property
+    def quotations(self) -> tuple[Span, ...]:
+        """Spans of direct quotations (quote marks included), never crossing a paragraph."""
+        from audit.quotes import find_quotations
+
+        return tuple(q for p in self.paragraphs for q in find_quotations(self.text, p))
+
+    def in_quotation(self, span: Span) -> bool:
+        quotes = self.quotations
+        index = bisect.bisect_right(quotes, Span(span.start, len(self.text) + 1)) - 1
+        return index >= 0 and quotes[index].start <= span.start and span.end <= quotes[index].end
+
+    @cached_property
+    def _paragraph_starts(self) -> tuple[int, ...]:
+        return tuple(p.start for p in self.paragraphs)
+
+    def paragraph_of(self, offset: int) -> int:
+        """Index of the paragraph containing ``offset`` (or the one before it)."""
+        return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
+
+
+def _strip(span: Span, text: str) -> Span:
+    """Shrink a span so it neither starts nor ends with white space."""
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)

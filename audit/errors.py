@@ -1,0 +1,42 @@
+"""Errors a user can cause: bad input, bad rule packs, bad configuration, bad options.
+
+Every such error is an :class:`AuditError`. The CLI prints it as one line,
+``error: PLACE: what is wrong``, and exits with status 2. Anything else that
+escapes is a bug in translation-audit, not in the user's input.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class AuditError(Exception):
+    """A problem caused by the user's input, rules, configuration or options."""
+
+    def __init__(self, place: str | None, problem: str) -> None:
+        super().__init__(f"{place}: {problem}" if place else problem)
+        self.place = place
+        self.problem = problem
+
+
+class InputError(AuditError):
+    """An article could not be read: missing, unreadable, binary, badly encoded or empty."""
+
+
+class RulebookError(AuditError):
+    """A rule pack is invalid: YAML syntax, unknown field, wrong type, bad regex ..."""
+
+
+class ConfigError(AuditError):
+    """The configuration file (audit.yaml or [tool.audit]) is invalid."""
+
+
+class UsageError(AuditError):
+    """A command-line option has a value that cannot be used."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """Return ``" (did you mean 'x'?)"`` for the closest choice, or an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

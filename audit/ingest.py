@@ -1,0 +1,161 @@
+"""Reading articles: files, directories, standard input and JSONL records.
+
+Bytes are decoded as UTF-8 (with or without BOM), or UTF-16/UTF-32 when a
+BOM says so, or with the encoding the user forces. Anything else is an
+``InputError`` naming the file: a file with NUL bytes is binary, bytes that
+are not UTF-8 ask for ``--encoding``, an empty file has nothing to audit.
+The decoded text is kept as is (CRLF included), so offsets stay true.
+Directories are walked lazily, in sorted order, skipping hidden entries.
+"""
+
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from audit.errors import InputError, UsageError
+
+DEFAULT_GLOBS = ("*.txt", "*.md")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = frozenset(chr(c) for c in range(32)) - set("\t\n\r\f\v")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One text to audit, with where it came from."""
+
+    id: str
+    path: str
+    text: str
+    source_language: str | None = None
+
+
+def check_encoding(encoding: str | None) -> None:
+    if encoding is None:
+        return
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError("--encoding", f"unknown encoding '{encoding}'") from None
+
+
+def decode(data: bytes, place: str, encoding: str | None = None) -> str:
+    """Decode an article's bytes; every failure is an InputError at ``place``."""
+    if encoding is None:
+        encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+        if encoding is None and b"\x00" in data:
+            raise InputError(place, "binary file (it contains NUL bytes), not a text article")
+    try:
+        text = data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as bad:
+        raise InputError(place, _decode_problem(bad, encoding)) from None
+    if not text.strip():
+        raise InputError(place, "empty file: nothing to audit")
+    if sum(char in _CONTROL for char in text[:4096]) > 8:
+        raise InputError(place, "binary file (control characters), not a text article")
+    return text
+
+
+def _decode_problem(bad: UnicodeDecodeError, encoding: str | None) -> str:
+    byte = bad.object[bad.start]
+    if encoding:
+        return f"cannot decode as {encoding}: byte 0x{byte:02x} at offset {bad.start}"
+    return (
+        f"not valid UTF-8 (byte 0x{byte:02x} at offset {bad.start}); "
+        "give the encoding with --encoding, e.g. --encoding latin-1"
+    )
+
+
+def read_file(path: Path, encoding: str | None = None) -> Article:
+    place = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(place, "no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(place, "is a directory") from None
+    except OSError as bad:
+        raise InputError(place, f"cannot read: {bad.strerror}") from None
+    return Article(id=path.stem, path=place, text=decode(data, place, encoding))
+
+
+def walk(root: Path, globs: Iterable[str]) -> Iterator[Path]:
+    """Files under ``root`` whose name matches one of ``globs``, lazily, in sorted order."""
+    patterns = tuple(globs)
+    for directory, subdirectories, files in os.walk(root):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and any(fnmatch.fnmatch(name, p) for p in patterns):
+                yield Path(directory) / name
+
+
+def read_paths(
+    paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, encoding: str | None = None
+) -> Iterator[Article]:
+    """Articles from files, directories (recursively) and ``-`` (standard input)."""
+    patterns = tuple(globs)
+    for name in paths:
+        if name == "-":
+            yield Article("stdin", "-", decode(sys.stdin.buffer.read(), "<stdin>", encoding))
+            continue
+        path = Path(name)
+        if not path.is_dir():
+            yield read_file(path, encoding)
+            continue
+        found = 0
+        for file in walk(path, patterns):
+            found += 1
+            yield read_file(file, encoding)
+        if not found:
+            raise InputError(name, f"no files matching {', '.join(patterns)} in this directory")
+
+
+def read_jsonl(path: Path, encoding: str | None = None) -> Iterator[Article]:
+    """Articles from a JSON Lines file: one object per line with ``text`` (and ``id``,
+    ``source_language``)."""
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except OSError as bad:
+        raise InputError(str(path), f"cannot read: {bad.strerror}") from None
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            place = f"{path}:{number}"
+            line = decode(raw, place, encoding) if raw.strip() else ""
+            if line:
+                yield _record(json_object(line, place), path, number, place)
+
+
+def json_object(line: str, place: str) -> dict[str, Any]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as bad:
+        raise InputError(place, f"not valid JSON: {bad.msg} (column {bad.colno})") from None
+    if not isinstance(record, dict):
+        raise InputError(place, "a JSONL record must be a JSON object with a 'text' field")
+    return record
+
+
+def _record(record: dict[str, Any], path: Path, number: int, place: str) -> Article:
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(place, "the record has no 'text' string to audit")
+    source = record.get("source_language")
+    if source is not None and not isinstance(source, str):
+        raise InputError(place, "'source_language' must be a string such as \"fr\"")
+    article_id = record.get("id", f"{path.stem}:{number}")
+    return Article(id=str(article_id), path=str(path), text=text, source_language=source)

@@ -1,0 +1,129 @@
+"""Language detection with langdetect, seeded so that output is deterministic.
+
+The article's language comes from one langdetect run over a bounded sample
+of its paragraphs (``SAMPLE_CHARS``). Text with fewer than ``MIN_LETTERS``
+letters is too short to judge and is reported as unknown, never guessed.
+
+Paragraphs in another language (a paragraph left untranslated, say) are
+found without running langdetect on every paragraph: a paragraph whose
+share of the article language's commonest function words is at least
+``FUNCTION_WORD_SHARE`` is in that language; only the others, and every
+paragraph of an article in a language without a function-word list, go
+through langdetect. A paragraph is reported when langdetect names another
+language with probability at least ``MIN_CONFIDENCE``.
+
+Only the profiles of ``CANDIDATES`` are loaded (langdetect's 55 profiles
+take half a second to load; these take a tenth of that).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from audit.document import Document, Language, ParagraphLanguage
+
+CANDIDATES = ("en", "fr", "de", "es", "it", "pt", "nl", "ar", "fa", "ru", "tr", "pl")
+SEED = 0
+SAMPLE_CHARS = 600
+PARAGRAPH_SAMPLE_CHARS = 300
+MIN_LETTERS = 40
+MIN_CONFIDENCE = 0.9
+FUNCTION_WORD_SHARE = 0.2
+
+FUNCTION_WORDS = {
+    "en": "the of and to in a is that for on with as was by at it from are be this have has "
+    "had not but they he she his her their which who were will would an or its been said",
+    "fr": "le la les de des du et en un une est que qui dans pour pas sur au aux par plus ne "
+    "se ce il elle ils sont a été avec son sa ses leur cette mais ou",
+    "de": "der die das und ist nicht zu den von mit sich des auf für im dem ein eine als auch "
+    "es an er sie wird bei hat sind aus nach wie",
+    "es": "el la los las de del y en que un una es por con para se no al lo su sus como más "
+    "pero ha sido fue este esta entre",
+    "it": "il lo la i gli le di del della e che un una è per non con si da al nel sono come "
+    "più ma anche ha questo",
+    "pt": "o a os as de do da dos das e que um uma é em no na por para com não se ao mais "
+    "como mas foi ser pelo",
+    "nl": "de het een en van in is dat op te zijn met voor niet er aan als ook door maar om "
+    "bij nog wordt werd",
+}
+_FUNCTION_WORD_SETS = {code: frozenset(words.split()) for code, words in FUNCTION_WORDS.items()}
+
+
+@cache
+def _factory() -> Any:
+    from langdetect.detector_factory import DetectorFactory
+
+    profiles = resources.files("langdetect") / "profiles"
+    factory = DetectorFactory()
+    factory.load_json_profile([json.dumps(_read_profile(profiles / code)) for code in CANDIDATES])
+    factory.set_seed(SEED)
+    return factory
+
+
+def _read_profile(path: Any) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _letters(text: str) -> int:
+    return sum(char.isalpha() for char in text)
+
+
+def _probabilities(text: str, limit: int) -> list[Any]:
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _factory().create()
+    detector.set_max_text_length(limit)
+    detector.append(text)
+    try:
+        return detector.get_probabilities()
+    except LangDetectException:
+        return []
+
+
+def _sample(doc: Document) -> str:
+    parts: list[str] = []
+    size = 0
+    for paragraph in doc.paragraphs:
+        if size >= SAMPLE_CHARS:
+            break
+        parts.append(doc.slice(paragraph))
+        size += len(paragraph) + 1
+    return "\n".join(parts)
+
+
+def detect(doc: Document, given: str | None = None) -> Language:
+    """The language of ``doc``: ``given`` when the user forced it, else detected."""
+    if given:
+        return Language(code=given, confidence=None, given=True)
+    sample = _sample(doc)
+    if _letters(sample) < MIN_LETTERS:
+        return Language(code=None, confidence=None)
+    ranked = _probabilities(sample, SAMPLE_CHARS)
+    if not ranked:
+        return Language(code=None, confidence=None)
+    language = Language(code=ranked[0].lang, confidence=ranked[0].prob)
+    foreign = tuple(_foreign_paragraphs(doc, language.code))
+    return Language(code=language.code, confidence=language.confidence, paragraphs=foreign)
+
+
+def _foreign_paragraphs(doc: Document, article_language: str) -> list[ParagraphLanguage]:
+    function_words = _FUNCTION_WORD_SETS.get(article_language)
+    found = []
+    for index, paragraph in enumerate(doc.paragraphs):
+        text = doc.slice(paragraph)
+        if _letters(text) < MIN_LETTERS:
+            continue
+        if function_words and _function_word_share(text, function_words) >= FUNCTION_WORD_SHARE:
+            continue
+        ranked = _probabilities(text, PARAGRAPH_SAMPLE_CHARS)
+        if ranked and ranked[0].lang != article_language and ranked[0].prob >= MIN_CONFIDENCE:
+            found.append(ParagraphLanguage(index, ranked[0].lang, ranked[0].prob))
+    return found
+
+
+def _function_word_share(text: str, function_words: frozenset[str]) -> float:
+    words = text.lower().split()
+    return sum(word.strip(".,;:!?\"'()“”«»") in function_words for word in words) / len(words)
