@@ -57,7 +57,7 @@ def decode(data: bytes, place: str, encoding: str | None = None) -> str:
     if encoding is None:
         encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
         if encoding is None and b"\x00" in data:
-            raise InputError(place, "binary file (it contains NUL bytes), not a text article")
+            raise InputError(place, _nul_problem(data))
     try:
         text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError as bad:
@@ -67,6 +67,15 @@ def decode(data: bytes, place: str, encoding: str | None = None) -> str:
     if sum(char in _CONTROL for char in text[:4096]) > 8:
         raise InputError(place, "binary file (control characters), not a text article")
     return text
+
+
+def _nul_problem(data: bytes) -> str:
+    """Explain NUL bytes: UTF-16 without a byte-order mark, or a binary file."""
+    sample = data[:4096]
+    for parity, name in ((1, "utf-16-le"), (0, "utf-16-be")):
+        if sample[parity::2].count(0) > 0.9 * len(sample[parity::2]):
+            return f"looks like UTF-16 without a byte-order mark; give --encoding {name}"
+    return "binary file (it contains NUL bytes), not a text article"
 
 
 def _decode_problem(bad: UnicodeDecodeError, encoding: str | None) -> str:

@@ -190,9 +190,15 @@ def _load_pack(path: Path, chain: tuple[Path, ...]) -> Pack:
     base = _base_rules(data, path, chain)
     defaults = data.get("defaults", YamlMap())
     rules = dict(base)
+    own: dict[str, Location] = {}
     for index, raw in enumerate(data.get("rules", [])):
         location = data["rules"].where(index)
         spec = _rule_spec(raw, location, pack_id, base, defaults)
+        if spec["id"] in own:
+            raise RulebookError(
+                str(location), f"duplicate rule id '{spec['id']}' (first at {own[spec['id']]})"
+            )
+        own[spec["id"]] = location
         rules[spec["id"]] = compile_rule(spec)
     return Pack(
         pack_id, data.get("description"), str(path), data.get("extends"), tuple(rules.values())
