@@ -1,25 +1,29 @@
 """The pipeline for one article: document, language, rules, scores, verdict.
 
 ``Auditor`` holds what is compiled once (the rules, the policy, the scoring
-settings) and checks one article at a time; it never prints. Each stage
-reads the previous stage's immutable values and adds its own.
+settings, ignores and baseline) and checks one article at a time; it never
+prints. Each stage reads the previous stage's immutable values and adds its
+own.
 """
 
 from __future__ import annotations
 
+import fnmatch
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from audit import language as language_detection
+from audit.baseline import Baseline
+from audit.config import Config, Ignore
 from audit.document import Document
 from audit.engine import Engine, Finding
 from audit.gate import Policy, Verdict, judge
 from audit.ingest import Article
 from audit.quality import QualityMetric, QualityScore
 from audit.rulebook import Rule, load_packs
-from audit.selection import select
+from audit.selection import RuleSetting, apply, from_options
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class ArticleResult:
     findings: tuple[Finding, ...]
     quality: QualityScore
     verdict: Verdict
+    baselined: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         doc = self.doc
@@ -50,6 +55,7 @@ class ArticleResult:
             "readability": None,
             "quality": self.quality.to_dict(),
             "verdict": self.verdict.to_dict(),
+            "baselined": self.baselined,
             "findings": [finding.to_dict() for finding in self.findings],
         }
 
@@ -64,6 +70,8 @@ class Auditor:
         language: str | None = None,
         source_language: str | None = None,
         metric: QualityMetric | None = None,
+        ignores: Sequence[Ignore] = (),
+        baseline: Baseline | None = None,
     ) -> None:
         self.rules = tuple(rules)
         self.engine = Engine(self.rules)
@@ -71,6 +79,8 @@ class Auditor:
         self.language = language
         self.source_language = source_language
         self.metric = metric or QualityMetric()
+        self.ignores = tuple(ignores)
+        self.baseline = baseline or Baseline()
 
     @classmethod
     def from_rules(
@@ -80,18 +90,41 @@ class Auditor:
         builtin: bool = True,
         enable: Sequence[str] = (),
         disable: Sequence[str] = (),
+        rule_settings: Sequence[RuleSetting] = (),
         **settings: Any,
     ) -> Auditor:
-        """An auditor with the shipped packs (unless ``builtin=False``) and those at ``paths``."""
+        """An auditor with the shipped packs (unless ``builtin=False``) and those at ``paths``;
+        ``rule_settings`` (from a config file) apply first, then ``enable`` and ``disable``."""
         packs = load_packs([Path(p) for p in paths], builtin=builtin)
         rules = [rule for pack in packs for rule in pack.rules]
-        return cls(select(rules, enable, disable), **settings)
+        changes = [*rule_settings, *from_options(enable, disable)]
+        return cls(apply(rules, changes), **settings)
+
+    @classmethod
+    def from_config(cls, config: Config) -> Auditor:
+        """An auditor set up as ``config`` says (see ``audit.config``)."""
+        return cls.from_rules(
+            config.packs,
+            builtin=config.builtin,
+            rule_settings=config.rule_settings,
+            policy=config.policy,
+            language=config.language,
+            source_language=config.source_language,
+            metric=QualityMetric(config.weights),
+            ignores=config.ignores,
+            baseline=Baseline.read(config.baseline) if config.baseline else None,
+        )
+
+    def skips(self, article: Article) -> bool:
+        """True when an ignore entry without rules covers the article's path."""
+        return any(not i.rules and _matches(article.path, i.paths) for i in self.ignores)
 
     def check_article(self, article: Article) -> ArticleResult:
         source = self.source_language or article.source_language
         doc = Document.from_text(article.text)
         doc = doc.with_language(language_detection.detect(doc, self.language))
-        findings = tuple(self.engine.run(doc, source))
+        found = self._unignored(article, self.engine.run(doc, source))
+        findings = tuple(self.baseline.new_findings(article.path, found))
         quality = self.metric.score(findings, len(doc.words))
         return ArticleResult(
             article=article,
@@ -100,8 +133,20 @@ class Auditor:
             source_given=source is not None,
             findings=findings,
             quality=quality,
-            verdict=judge(self.policy, findings, quality),
+            verdict=judge(self.policy, findings, quality, {}, doc.language.code),
+            baselined=len(found) - len(findings),
         )
+
+    def _unignored(self, article: Article, findings: list[Finding]) -> list[Finding]:
+        ignored = [
+            selector
+            for entry in self.ignores
+            if entry.rules and _matches(article.path, entry.paths)
+            for selector in entry.rules
+        ]
+        if not ignored:
+            return findings
+        return [f for f in findings if not any(_selects(s, f.rule) for s in ignored)]
 
     def check_text(
         self, text: str, source_language: str | None = None, id: str = "text"
@@ -109,6 +154,15 @@ class Auditor:
         """Audit ``text``; returns the same data as one article of the JSON report."""
         article = Article(id=id, path=id, text=text, source_language=source_language)
         return self.check_article(article).to_dict()
+
+
+def _matches(path: str, patterns: Iterable[str]) -> bool:
+    posix = Path(path).as_posix()
+    return any(fnmatch.fnmatch(posix, pattern) for pattern in patterns)
+
+
+def _selects(selector: str, rule_id: str) -> bool:
+    return rule_id == selector or rule_id.startswith(selector + ".")
 
 
 def audit_text(text: str, source_language: str | None = None) -> dict[str, Any]:

@@ -8,24 +8,28 @@ user can cause are printed as one line, ``error: PLACE: problem``; only
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
-from audit import __version__, checks, ruletest
+from audit import __version__, baseline, checks, config, ruletest
 from audit.auditor import Auditor
 from audit.errors import AuditError, UsageError, did_you_mean
-from audit.gate import Policy
-from audit.ingest import DEFAULT_GLOBS, check_encoding, read_jsonl, read_paths
+from audit.ingest import DEFAULT_GLOBS, Article, check_encoding, read_jsonl, read_paths
 from audit.mqm import SEVERITIES
 from audit.output import open_output
+from audit.progress import progress
 from audit.reports import FORMATS, ReportContext, Summary
 from audit.rulebook import Rule, load_packs
+from audit.runner import audit_all
+from audit.selection import from_options
 
 
 class ExitCode(IntEnum):
@@ -37,16 +41,6 @@ class ExitCode(IntEnum):
 FAIL_ON_CHOICES = (*SEVERITIES, "never")
 COLOR_CHOICES = ("auto", "always", "never")
 
-
-def _choice(option: str, value: str, choices: Iterable[str]) -> str:
-    """``value`` when it is one of ``choices``; otherwise a UsageError naming ``option``."""
-    allowed = tuple(choices)
-    if value not in allowed:
-        hint = did_you_mean(value, allowed) or f" (choose from: {', '.join(allowed)})"
-        raise UsageError(option, f"unknown value '{value}'{hint}")
-    return value
-
-
 app = typer.Typer(
     help="Audit machine-translated news articles before publication.",
     no_args_is_help=True,
@@ -57,13 +51,27 @@ app = typer.Typer(
 rules_app = typer.Typer(help="List, show, validate and test rules.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
+
+def _option(*names: str, help: str, metavar: str | None = None) -> typer.models.OptionInfo:
+    return typer.Option(*names, help=help, metavar=metavar)
+
+
+Paths = Annotated[
+    list[str] | None,
+    typer.Argument(metavar="PATH", help="Files, directories, or - for stdin."),
+]
+PackPaths = Annotated[
+    list[Path] | None,
+    typer.Argument(metavar="PACK", help="Rule pack files or directories (default: shipped)."),
+]
+Text = str | None
 RulesOption = Annotated[
     list[Path] | None,
-    typer.Option("--rules", "-r", help="A rule pack file or directory (repeatable)."),
+    _option("--rules", "-r", help="A rule pack file or directory (repeatable).", metavar="PATH"),
 ]
-NoBuiltinOption = Annotated[
-    bool, typer.Option("--no-builtin", help="Do not load the shipped rule packs.")
-]
+NoBuiltinOption = Annotated[bool, _option("--no-builtin", help="Do not load the shipped packs.")]
+Selectors = list[str] | None
+FileOption = Path | None
 
 
 def _version(value: bool) -> None:
@@ -83,96 +91,141 @@ def _root(
 
 @app.command()
 def check(
-    paths: Annotated[
-        list[str] | None, typer.Argument(help="Files, directories, or - for stdin.")
-    ] = None,
+    paths: Paths = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help=f"Report format: {', '.join(FORMATS)}.")
+        str,
+        _option("--format", "-f", help=f"Report format: {', '.join(FORMATS)}.", metavar="FORMAT"),
     ] = "text",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the report to this file (atomically)."),
+        _option("--output", "-o", help="Write the report to FILE, atomically.", metavar="FILE"),
     ] = None,
     rules: RulesOption = None,
     no_builtin: NoBuiltinOption = False,
     enable: Annotated[
-        list[str] | None, typer.Option("--enable", help="Enable a rule, pack or tag.")
+        Selectors, _option("--enable", help="Enable a rule, pack or tag.", metavar="ID|TAG")
     ] = None,
     disable: Annotated[
-        list[str] | None, typer.Option("--disable", help="Disable a rule, pack or tag.")
+        Selectors, _option("--disable", help="Disable a rule, pack or tag.", metavar="ID|TAG")
     ] = None,
     fail_on: Annotated[
-        str,
-        typer.Option(
+        Text,
+        _option(
             "--fail-on",
-            help="Fail an article with a finding of this severity or worse: "
-            + ", ".join(FAIL_ON_CHOICES),
+            help="Severity that fails an article: " + ", ".join(FAIL_ON_CHOICES),
+            metavar="SEVERITY",
         ),
-    ] = "major",
+    ] = None,
     language: Annotated[
-        str | None, typer.Option("--language", help="The articles' language (skips detection).")
+        Text, _option("--language", help="The articles' language.", metavar="CODE")
     ] = None,
     source_language: Annotated[
-        str | None,
-        typer.Option(
-            "--source-language",
-            help="The language the articles were translated from ('en' for original English).",
+        Text,
+        _option(
+            "--source-language", help="Translated from ('en': original English).", metavar="CODE"
         ),
     ] = None,
     jsonl: Annotated[
-        Path | None,
-        typer.Option(
-            "--jsonl",
-            help="Read articles from a JSON Lines file (fields id, text, source_language).",
-        ),
+        FileOption,
+        _option("--jsonl", help="JSON Lines input (id, text, source_language).", metavar="FILE"),
     ] = None,
     glob: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--glob", help="File name pattern for directories (repeatable; default *.txt, *.md)."
+        Selectors,
+        _option(
+            "--glob", help="File pattern in directories (default *.txt, *.md).", metavar="PATTERN"
         ),
     ] = None,
     encoding: Annotated[
-        str | None,
-        typer.Option("--encoding", help="Decode files with this encoding instead of UTF-8."),
+        Text, _option("--encoding", help="Decode files with it.", metavar="NAME")
     ] = None,
     color: Annotated[
-        str, typer.Option("--color", help="Colour in the text report: auto, always, never.")
+        str, _option("--color", help="auto, always or never.", metavar="WHEN")
     ] = "auto",
+    config_file: Annotated[
+        FileOption,
+        _option("--config", help="Configuration file (default: found upward).", metavar="FILE"),
+    ] = None,
+    no_config: Annotated[bool, _option("--no-config", help="Ignore configuration files.")] = False,
+    baseline_file: Annotated[
+        FileOption,
+        _option("--baseline", help="Report only findings not in this baseline.", metavar="FILE"),
+    ] = None,
+    baseline_write: Annotated[
+        FileOption,
+        _option("--baseline-write", help="Record current findings as a baseline.", metavar="FILE"),
+    ] = None,
+    quiet: Annotated[bool, _option("--quiet", "-q", help="No progress indicator.")] = False,
 ) -> ExitCode:
     """Audit articles and report findings, scores and a pass/fail verdict per article."""
     if not paths and jsonl is None:
         raise UsageError("check", "give at least one file, directory, '-' or --jsonl FILE")
+    if baseline_file and baseline_write:
+        raise UsageError("--baseline-write", "cannot be combined with --baseline")
     writer_module = FORMATS[_choice("--format", output_format, FORMATS)]
-    policy = Policy(fail_on=_choice("--fail-on", fail_on, FAIL_ON_CHOICES))
     use_color = _use_color(_choice("--color", color, COLOR_CHOICES), output)
     check_encoding(encoding)
-    auditor = Auditor.from_rules(
-        rules or (),
-        builtin=not no_builtin,
-        enable=enable or (),
-        disable=disable or (),
-        policy=policy,
-        language=language,
-        source_language=source_language,
+    settings = _settings(config_file, no_config)
+    settings = replace(
+        settings,
+        packs=(*settings.packs, *(rules or ())),
+        builtin=settings.builtin and not no_builtin,
+        rule_settings=(*settings.rule_settings, *from_options(enable or (), disable or ())),
+        language=language or settings.language,
+        source_language=source_language or settings.source_language,
+        baseline=baseline_file or settings.baseline,
     )
-    articles = read_paths(paths or (), glob or DEFAULT_GLOBS, encoding)
-    if jsonl is not None:
-        articles = _chain(articles, read_jsonl(jsonl, encoding))
+    if fail_on is not None:
+        policy = replace(settings.policy, fail_on=_choice("--fail-on", fail_on, FAIL_ON_CHOICES))
+        settings = replace(settings, policy=policy)
+    auditor = Auditor.from_config(settings)
+    articles = _articles(paths or (), jsonl, glob or DEFAULT_GLOBS, encoding)
     writer = writer_module.writer(ReportContext(rules=auditor.rules, color=use_color))
     summary = Summary()
-    with open_output(output) as out:
-        for article in articles:
-            result = auditor.check_article(article)
-            summary.add(result)
-            out.write(writer.article(result))
+    accepted = []
+    with open_output(output) as out, _baseline_output(baseline_write) as baseline_out:
+        with progress(not quiet) as advance:
+            for result in audit_all(auditor, articles):
+                summary.add(result)
+                out.write(writer.article(result))
+                accepted.append((result.article.path, result.findings))
+                advance()
         out.write(writer.finish(summary))
+        if baseline_out is not None:
+            baseline_out.write(baseline.render(accepted))
     return ExitCode.PASSED if summary.failed == 0 else ExitCode.GATE_FAILED
 
 
-def _chain(*iterables):  # type: ignore[no-untyped-def]
-    for iterable in iterables:
-        yield from iterable
+def _settings(config_file: Path | None, no_config: bool) -> config.Config:
+    if config_file is not None:
+        return config.load(config_file)
+    found = None if no_config else config.find(Path.cwd())
+    return config.load(found) if found else config.Config()
+
+
+def _articles(
+    paths: list[str], jsonl: Path | None, globs: Iterable[str], encoding: str | None
+) -> Iterator[Article]:
+    yield from read_paths(paths, globs, encoding)
+    if jsonl is not None:
+        yield from read_jsonl(jsonl, encoding)
+
+
+@contextlib.contextmanager
+def _baseline_output(path: Path | None) -> Iterator[TextIO | None]:
+    if path is None:
+        yield None
+        return
+    with open_output(path) as stream:
+        yield stream
+
+
+def _choice(option: str, value: str, choices: Iterable[str]) -> str:
+    """``value`` when it is one of ``choices``; otherwise a UsageError naming ``option``."""
+    allowed = tuple(choices)
+    if value not in allowed:
+        hint = did_you_mean(value, allowed) or f" (choose from: {', '.join(allowed)})"
+        raise UsageError(option, f"unknown value '{value}'{hint}")
+    return value
 
 
 def _use_color(mode: str, output: Path | None) -> bool:
@@ -195,11 +248,8 @@ def rules_list(rules: RulesOption = None, no_builtin: NoBuiltinOption = False) -
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     for row in rows:
-        typer.echo(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
-            + "  "
-            + row[3]
-        )
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        typer.echo("  ".join([*cells, row[3]]))
     typer.echo(f"{len(loaded)} rules")
     return ExitCode.PASSED
 
@@ -218,16 +268,15 @@ def rules_show(
     fields = [
         ("id", rule.id), ("kind", rule.kind), ("defined at", str(rule.location)),
         ("severity", rule.severity), ("category", rule.category),
-        ("enabled", str(rule.enabled).lower()),
-        ("message", rule.message), ("languages", ", ".join(rule.languages) or "any"),
-        ("source", ", ".join(rule.source) or "any"), ("suggest", " | ".join(rule.suggest) or "-"),
+        ("enabled", str(rule.enabled).lower()), ("message", rule.message),
+        ("languages", ", ".join(rule.languages) or "any"),
+        ("source", ", ".join(rule.source) or "any"),
+        ("suggest", " | ".join(rule.suggest) or "-"),
         ("link", rule.link or "-"), ("description", rule.description or "-"),
     ]  # fmt: skip
+    fields += [(name, example) for name in ("flag", "pass") for example in rule.examples[name]]
     for name, value in fields:
         typer.echo(f"{name + ':':13}{value}")
-    for expected in ("flag", "pass"):
-        for example in rule.examples[expected]:
-            typer.echo(f"{expected + ':':13}{example}")
     typer.echo(f"\nKind '{rule.kind}':\n{checks.KINDS[rule.kind].__doc__}")
     return ExitCode.PASSED
 
@@ -246,11 +295,7 @@ def rules_kinds(
 
 
 @rules_app.command("validate")
-def rules_validate(
-    paths: Annotated[
-        list[Path] | None, typer.Argument(help="Rule packs (default: the shipped ones).")
-    ] = None,
-) -> ExitCode:
+def rules_validate(paths: PackPaths = None) -> ExitCode:
     """Load and validate rule packs; report the first problem with its file:line."""
     packs = load_packs(paths or (), builtin=not paths)
     count = sum(len(pack.rules) for pack in packs)
@@ -259,11 +304,7 @@ def rules_validate(
 
 
 @rules_app.command("test")
-def rules_test(
-    paths: Annotated[
-        list[Path] | None, typer.Argument(help="Rule packs (default: the shipped ones).")
-    ] = None,
-) -> ExitCode:
+def rules_test(paths: PackPaths = None) -> ExitCode:
     """Run every rule's examples: flag examples must flag, pass examples must not."""
     rules = [rule for pack in load_packs(paths or (), builtin=not paths) for rule in pack.rules]
     count, failures = ruletest.run(rules)
@@ -291,16 +332,12 @@ def main(argv: list[str] | None = None) -> int:
         if type(error).__name__ == "NoArgsIsHelpError":
             typer.echo(message, err=True)
         else:
-            typer.echo(f"error: {_one_line(message)}", err=True)
+            typer.echo(f"error: {' '.join(message.split())}", err=True)
         return ExitCode.USAGE
     except typer.Abort:
         typer.echo("error: interrupted", err=True)
         return ExitCode.USAGE
     return int(code or 0)
-
-
-def _one_line(message: str) -> str:
-    return " ".join(message.split())
 
 
 if __name__ == "__main__":

@@ -1,14 +1,17 @@
 """The pre-publication gate: does an article pass, and if not, why.
 
-A ``Policy`` holds the limits; ``judge`` checks an article's findings and
-scores against each limit and returns a ``Verdict`` listing every reason it
-failed. The CLI exits 1 when any article fails.
+A ``Policy`` holds the limits: the severity that fails an article, a minimum
+quality score, readability bounds (by formula name), maximum findings per
+MQM category, severity or in total, and the languages an article may be in.
+``judge`` checks an article against every limit and returns a ``Verdict``
+listing each reason it failed. The CLI exits 1 when any article fails.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from audit.engine import Finding
@@ -22,6 +25,9 @@ class Policy:
 
     fail_on: str = "major"
     min_quality: float | None = None
+    readability: Mapping[str, tuple[float | None, float | None]] = field(default_factory=dict)
+    max_findings: Mapping[str, int] = field(default_factory=dict)
+    languages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -33,8 +39,21 @@ class Verdict:
         return {"passed": self.passed, "reasons": list(self.reasons)}
 
 
-def judge(policy: Policy, findings: Sequence[Finding], quality: QualityScore) -> Verdict:
-    reasons = [*_severity_reasons(policy, findings), *_quality_reasons(policy, quality)]
+def judge(
+    policy: Policy,
+    findings: Sequence[Finding],
+    quality: QualityScore,
+    readability: Mapping[str, float | None],
+    language: str | None,
+) -> Verdict:
+    """Check one article against ``policy``; ``readability`` maps formula names to scores."""
+    reasons = [
+        *_severity_reasons(policy, findings),
+        *_quality_reasons(policy, quality),
+        *_readability_reasons(policy, readability),
+        *_count_reasons(policy, findings),
+        *_language_reasons(policy, language),
+    ]
     return Verdict(passed=not reasons, reasons=tuple(reasons))
 
 
@@ -52,3 +71,35 @@ def _quality_reasons(policy: Policy, quality: QualityScore) -> list[str]:
     if policy.min_quality is None or quality.score >= policy.min_quality:
         return []
     return [f"quality score {quality.score:.1f} < {policy.min_quality:g}"]
+
+
+def _readability_reasons(policy: Policy, readability: Mapping[str, float | None]) -> list[str]:
+    reasons = []
+    for name, (low, high) in sorted(policy.readability.items()):
+        value = readability.get(name)
+        if value is None:
+            continue
+        if low is not None and value < low:
+            reasons.append(f"{name} {value:.1f} < {low:g}")
+        if high is not None and value > high:
+            reasons.append(f"{name} {value:.1f} > {high:g}")
+    return reasons
+
+
+def _count_reasons(policy: Policy, findings: Sequence[Finding]) -> list[str]:
+    counts = Counter({"total": len(findings)})
+    for finding in findings:
+        dimension = finding.category.split("/")[0]
+        for key in {finding.severity, finding.category, dimension}:
+            counts[key] += 1
+    return [
+        f"{counts[key]} {key} findings > {limit}"
+        for key, limit in sorted(policy.max_findings.items())
+        if counts[key] > limit
+    ]
+
+
+def _language_reasons(policy: Policy, language: str | None) -> list[str]:
+    if not policy.languages or language is None or language in policy.languages:
+        return []
+    return [f"language '{language}' is not one of: {', '.join(policy.languages)}"]
