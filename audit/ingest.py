@@ -14,6 +14,7 @@ import codecs
 import fnmatch
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _CONTROL = frozenset(chr(c) for c in range(32)) - set("\t\n\r\f\v")
 
 
@@ -41,6 +43,8 @@ class Article:
     path: str
     text: str
     source_language: str | None = None
+    record: int | None = None
+    """The line of the JSON Lines file the article came from; None for a file or stdin."""
 
 
 def check_encoding(encoding: str | None) -> None:
@@ -163,8 +167,10 @@ def _record(record: dict[str, Any], path: Path, number: int, place: str) -> Arti
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(place, "the record has no 'text' string to audit")
+    if _LONE_SURROGATE_RE.search(text):
+        raise InputError(place, "the record's text holds a lone UTF-16 surrogate escape")
     source = record.get("source_language")
     if source is not None and not isinstance(source, str):
         raise InputError(place, "'source_language' must be a string such as \"fr\"")
     article_id = record.get("id", f"{path.stem}:{number}")
-    return Article(id=str(article_id), path=str(path), text=text, source_language=source)
+    return Article(str(article_id), str(path), text, source_language=source, record=number)

@@ -187,7 +187,8 @@ def _load_pack(path: Path, chain: tuple[Path, ...]) -> Pack:
     fields.check_mapping(data, PACK_FIELDS, "pack", RulebookError)
     pack_id = data.get("pack", path.stem)
     _check_id(pack_id, data.where("pack"), "pack id")
-    base = _base_rules(data, path, chain)
+    base_pack = _base_pack(data, path, chain)
+    base = {rule.id: rule for rule in base_pack.rules} if base_pack else {}
     defaults = data.get("defaults", YamlMap())
     rules = dict(base)
     own: dict[str, Location] = {}
@@ -200,17 +201,15 @@ def _load_pack(path: Path, chain: tuple[Path, ...]) -> Pack:
             )
         own[spec["id"]] = location
         rules[spec["id"]] = compile_rule(spec)
-    return Pack(
-        pack_id, data.get("description"), str(path), data.get("extends"), tuple(rules.values())
-    )
+    extends = base_pack.id if base_pack else None
+    return Pack(pack_id, data.get("description"), str(path), extends, tuple(rules.values()))
 
 
-def _base_rules(data: YamlMap, path: Path, chain: tuple[Path, ...]) -> dict[str, Rule]:
+def _base_pack(data: YamlMap, path: Path, chain: tuple[Path, ...]) -> Pack | None:
     if "extends" not in data:
-        return {}
+        return None
     base_path = _resolve_extends(data["extends"], path, data.where("extends"))
-    base = _load_pack(base_path, (*chain, path.resolve()))
-    return {rule.id: rule for rule in base.rules}
+    return _load_pack(base_path, (*chain, path.resolve()))
 
 
 def _rule_spec(

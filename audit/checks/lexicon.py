@@ -143,7 +143,7 @@ def compile(options: dict[str, Any]) -> LexiconCheck:
     by_first: dict[str, list[Entry]] = {}
     for phrase, value in options["entries"].items():
         entry = _entry(str(phrase), value, shared, sensitive)
-        by_first.setdefault(entry.words[0], []).append(entry)
+        by_first.setdefault(entry.words[0].lower(), []).append(entry)
     if not by_first:
         raise FieldError(("entries",), "has no entries")
     ordered = {

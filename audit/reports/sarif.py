@@ -1,0 +1,194 @@
+"""sarif: SARIF 2.1.0 for code-scanning tools (GitHub code scanning, SARIF viewers).
+
+One run. Its driver lists every enabled rule: id, a PascalCase ``name``,
+descriptions, ``help`` with the rule's examples, ``helpUri`` (the rule's
+link), the default level and the MQM category, severity, kind and tags as
+properties. Levels: critical and major are ``error``, minor ``warning``,
+neutral ``note``.
+
+Each finding is a result whose region gives the 1-based line and column
+(end exclusive), the code-point offset and length (the run declares
+``columnKind: unicodeCodePoints``) and the flagged text as its snippet.
+Suggestions go to ``properties.suggestions``: they are advice, not always
+a literal replacement of the span. ``partialFingerprints`` hash the rule
+id, the flagged text and which occurrence of that pair in the article it
+is, so a finding keeps its fingerprint when unrelated lines move.
+
+An article read from a JSONL record points at the JSONL file; as the
+file's lines are not the record's, the record id and the region within the
+record's text go to the location's ``properties``. Scores, languages and
+verdicts of the articles are in ``run.properties.articles``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from audit import __version__
+from audit.reports.base import ReportContext, Summary
+
+if TYPE_CHECKING:
+    from audit.auditor import ArticleResult
+    from audit.engine import Finding
+    from audit.ingest import Article
+    from audit.rulebook import Rule
+
+NAME = "sarif"
+DESCRIPTION = "SARIF 2.1.0 for code scanning: rules, results with regions and fingerprints"
+SARIF_VERSION = "2.1.0"
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+INFORMATION_URI = "https://pypi.org/project/translation-audit/"
+FINGERPRINT_KEY = "translationAudit/v1"
+LEVELS = {"critical": "error", "major": "error", "minor": "warning", "neutral": "note"}
+
+
+def record_id(article: Article) -> str | None:
+    """The record id of an article read from a JSONL file; None for a file or stdin."""
+    return None if article.record is None else article.id
+
+
+def artifact_uri(path: str) -> str:
+    """A URI reference for an article path: a relative path stays relative."""
+    pure = PurePath(path)
+    return pure.as_uri() if pure.is_absolute() else quote(pure.as_posix())
+
+
+class SarifWriter:
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = sorted((rule for rule in rules if rule.enabled), key=lambda rule: rule.id)
+        self.rule_index = {rule.id: index for index, rule in enumerate(self.rules)}
+        self.results: list[dict[str, Any]] = []
+        self.articles: list[dict[str, Any]] = []
+
+    def article(self, result: ArticleResult) -> str:
+        seen: Counter[tuple[str, str]] = Counter()
+        for finding in result.findings:
+            occurrence = seen[finding.rule, finding.text]
+            seen[finding.rule, finding.text] += 1
+            self.results.append(self._result(result.article, finding, occurrence))
+        self.articles.append(_article_properties(result))
+        return ""
+
+    def _result(self, article: Article, finding: Finding, occurrence: int) -> dict[str, Any]:
+        result: dict[str, Any] = {
+            "ruleId": finding.rule,
+            "level": LEVELS[finding.severity],
+            "message": {"text": finding.message},
+            "locations": [_location(article, finding)],
+            "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(article, finding, occurrence)},
+            "properties": {
+                "severity": finding.severity,
+                "category": finding.category,
+                "suggestions": list(finding.suggestions),
+            },
+        }
+        if finding.rule in self.rule_index:
+            result["ruleIndex"] = self.rule_index[finding.rule]
+        return result
+
+    def finish(self, summary: Summary) -> str:
+        driver = {
+            "name": "translation-audit",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "informationUri": INFORMATION_URI,
+            "rules": [_descriptor(rule) for rule in self.rules],
+        }
+        run = {
+            "tool": {"driver": driver},
+            "columnKind": "unicodeCodePoints",
+            "results": self.results,
+            "properties": {"articles": self.articles, "summary": summary.to_dict()},
+        }
+        log = {"$schema": SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
+        return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _descriptor(rule: Rule) -> dict[str, Any]:
+    full = rule.description or rule.message
+    descriptor: dict[str, Any] = {
+        "id": rule.id,
+        "name": _pascal_case(rule.id.rsplit(".", 1)[-1]),
+        "shortDescription": {"text": " ".join(full.split("\n\n")[0].split())},
+        "fullDescription": {"text": full},
+        "help": {"text": full + _examples_text(rule)},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {
+            "category": rule.category,
+            "severity": rule.severity,
+            "kind": rule.kind,
+            "tags": list(rule.tags),
+        },
+    }
+    if rule.link:
+        descriptor["helpUri"] = rule.link
+    return descriptor
+
+
+def _pascal_case(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in name.split("-"))
+
+
+def _examples_text(rule: Rule) -> str:
+    sections = [
+        (heading, rule.examples[key])
+        for heading, key in (("Flagged", "flag"), ("Not flagged", "pass"))
+    ]
+    return "".join(
+        f"\n\n{heading}:" + "".join(f"\n- {example}" for example in examples)
+        for heading, examples in sections
+        if examples
+    )
+
+
+def _location(article: Article, finding: Finding) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(article.path)}}
+    region = _region(finding)
+    record = record_id(article)
+    if record is None:
+        physical["region"] = region
+        return {"physicalLocation": physical}
+    return {"physicalLocation": physical, "properties": {"record": record, "region": region}}
+
+
+def _region(finding: Finding) -> dict[str, Any]:
+    return {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+        "charOffset": finding.start,
+        "charLength": finding.end - finding.start,
+        "snippet": {"text": finding.text},
+    }
+
+
+def _fingerprint(article: Article, finding: Finding, occurrence: int) -> str:
+    """A hash of what was flagged, not where: the record, rule, text and occurrence number."""
+    parts = (record_id(article) or "", finding.rule, finding.text, str(occurrence))
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _article_properties(result: ArticleResult) -> dict[str, Any]:
+    return {
+        "path": result.article.path,
+        "id": result.article.id,
+        "uri": artifact_uri(result.article.path),
+        "language": result.doc.language.code,
+        "sourceLanguage": result.source_language,
+        "findings": len(result.findings),
+        "quality": result.quality.to_dict(),
+        "verdict": result.verdict.to_dict(),
+    }
+
+
+def writer(context: ReportContext) -> SarifWriter:
+    return SarifWriter(context.rules)

@@ -1,0 +1,74 @@
+"""Sentence splitting with Punkt, offline, and its cheap import."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from audit.document import Document
+
+
+def sentences(text: str) -> list[str]:
+    doc = Document.from_text(text)
+    return [doc.slice(span) for span in doc.sentences]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = (
+        "Mr. Smith met Dr. Jones and Gen. Milley at 9 a.m. in the U.S. capital. "
+        "They left St. Louis at 5 p.m. on Friday. Then Mrs. Brown spoke."
+    )
+    assert sentences(text) == [
+        "Mr. Smith met Dr. Jones and Gen. Milley at 9 a.m. in the U.S. capital.",
+        "They left St. Louis at 5 p.m. on Friday.",
+        "Then Mrs. Brown spoke.",
+    ]
+
+
+def test_initials_stay_inside_the_name():
+    assert sentences("It was written by General William H. Seely. He signed it.") == [
+        "It was written by General William H. Seely.",
+        "He signed it.",
+    ]
+
+
+def test_a_quoted_sentence_followed_by_lower_case_is_one_sentence():
+    assert sentences('"We will stay." she said. Then they left.') == [
+        '"We will stay." she said.',
+        "Then they left.",
+    ]
+
+
+def test_sentences_never_cross_a_line_break():
+    assert sentences("Headline without a stop\nBody text. More text.") == [
+        "Headline without a stop",
+        "Body text.",
+        "More text.",
+    ]
+
+
+def test_works_without_nltk_data_and_without_importing_all_of_nltk(tmp_path):
+    code = (
+        "import sys\n"
+        "from audit.document import Document\n"
+        "doc = Document.from_text('One sentence. Another one.')\n"
+        "print(len(doc.sentences), 'numpy' in sys.modules, 'nltk.corpus' in sys.modules)\n"
+    )
+    env = {**os.environ, "NLTK_DATA": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["2", "False", "False"]
+
+
+def test_full_nltk_still_imports_after_the_light_punkt_import():
+    code = (
+        "from audit.document import Document\n"
+        "Document.from_text('One. Two.').sentences\n"
+        "import nltk\n"
+        "from nltk.tokenize.punkt import PunktSentenceTokenizer\n"
+        "print(callable(nltk.word_tokenize), PunktSentenceTokenizer.__name__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "PunktSentenceTokenizer"]
