@@ -149,10 +149,14 @@ class Auditor:
         return [f for f in findings if not any(_selects(s, f.rule) for s in ignored)]
 
     def check_text(
-        self, text: str, source_language: str | None = None, id: str = "text"
+        self,
+        text: str,
+        source_language: str | None = None,
+        id: str = "text",
+        path: str | None = None,
     ) -> dict[str, Any]:
         """Audit ``text``; returns the same data as one article of the JSON report."""
-        article = Article(id=id, path=id, text=text, source_language=source_language)
+        article = Article(id=id, path=path or id, text=text, source_language=source_language)
         return self.check_article(article).to_dict()
 
 

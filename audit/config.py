@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audit.errors import ConfigError
+from audit.errors import ConfigError, did_you_mean
 from audit.fields import check_mapping
 from audit.gate import Policy
 from audit.mqm import KNOWN_CATEGORIES, SEVERITIES
@@ -177,10 +177,8 @@ def _max_findings(limits: YamlMap) -> dict[str, int]:
     known = KNOWN_CATEGORIES | set(SEVERITIES) | {"total"}
     for key, value in limits.items():
         if key not in known:
-            raise ConfigError(
-                str(limits.where_key(key)),
-                f"unknown category '{key}' (an MQM category, a severity or 'total')",
-            )
+            hint = did_you_mean(str(key), known) or " (an MQM category, a severity or 'total')"
+            raise ConfigError(str(limits.where_key(key)), f"unknown category '{key}'{hint}")
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ConfigError(str(limits.where(key)), f"'{key}' must be a count (0 or more)")
     return dict(limits)
