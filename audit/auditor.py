@@ -34,24 +34,19 @@ class ArticleResult:
     doc: Document
     source_language: str | None
     source_given: bool
+    stats: dict[str, int]
     findings: tuple[Finding, ...]
     quality: QualityScore
     verdict: Verdict
     baselined: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        doc = self.doc
         return {
             "path": self.article.path,
             "id": self.article.id,
-            "language": doc.language.to_dict(),
+            "language": self.doc.language.to_dict(),
             "source_language": {"code": self.source_language, "given": self.source_given},
-            "stats": {
-                "characters": len(doc.text),
-                "words": len(doc.words),
-                "sentences": len(doc.sentences),
-                "paragraphs": len(doc.paragraphs),
-            },
+            "stats": dict(self.stats),
             "readability": None,
             "quality": self.quality.to_dict(),
             "verdict": self.verdict.to_dict(),
@@ -81,6 +76,7 @@ class Auditor:
         self.metric = metric or QualityMetric()
         self.ignores = tuple(ignores)
         self.baseline = baseline or Baseline()
+        self.config: Config | None = None
 
     @classmethod
     def from_rules(
@@ -103,7 +99,7 @@ class Auditor:
     @classmethod
     def from_config(cls, config: Config) -> Auditor:
         """An auditor set up as ``config`` says (see ``audit.config``)."""
-        return cls.from_rules(
+        auditor = cls.from_rules(
             config.packs,
             builtin=config.builtin,
             rule_settings=config.rule_settings,
@@ -114,6 +110,8 @@ class Auditor:
             ignores=config.ignores,
             baseline=Baseline.read(config.baseline) if config.baseline else None,
         )
+        auditor.config = config
+        return auditor
 
     def skips(self, article: Article) -> bool:
         """True when an ignore entry without rules covers the article's path."""
@@ -131,6 +129,7 @@ class Auditor:
             doc=doc,
             source_language=source,
             source_given=source is not None,
+            stats=_stats(doc),
             findings=findings,
             quality=quality,
             verdict=judge(self.policy, findings, quality, {}, doc.language.code),
@@ -158,6 +157,15 @@ class Auditor:
         """Audit ``text``; returns the same data as one article of the JSON report."""
         article = Article(id=id, path=path or id, text=text, source_language=source_language)
         return self.check_article(article).to_dict()
+
+
+def _stats(doc: Document) -> dict[str, int]:
+    return {
+        "characters": len(doc.text),
+        "words": len(doc.words),
+        "sentences": len(doc.sentences),
+        "paragraphs": len(doc.paragraphs),
+    }
 
 
 def _matches(path: str, patterns: Iterable[str]) -> bool:

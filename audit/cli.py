@@ -28,7 +28,7 @@ from audit.output import open_output
 from audit.progress import progress
 from audit.reports import FORMATS, ReportContext, Summary
 from audit.rulebook import Rule, load_packs
-from audit.runner import audit_all
+from audit.runner import audit_all, default_jobs
 from audit.selection import from_options
 
 
@@ -155,6 +155,9 @@ def check(
         _option("--baseline-write", help="Record current findings as a baseline.", metavar="FILE"),
     ] = None,
     quiet: Annotated[bool, _option("--quiet", "-q", help="No progress indicator.")] = False,
+    jobs: Annotated[
+        int | None, _option("--jobs", "-j", help="Worker processes (default: all cores).")
+    ] = None,
 ) -> ExitCode:
     """Audit articles and report findings, scores and a pass/fail verdict per article."""
     if not paths and jsonl is None:
@@ -164,6 +167,8 @@ def check(
     writer_module = FORMATS[_choice("--format", output_format, FORMATS)]
     use_color = _use_color(_choice("--color", color, COLOR_CHOICES), output)
     check_encoding(encoding)
+    if jobs is not None and jobs < 1:
+        raise UsageError("--jobs", f"must be 1 or more, not {jobs}")
     settings = _settings(config_file, no_config)
     settings = replace(
         settings,
@@ -184,7 +189,7 @@ def check(
     accepted = []
     with open_output(output) as out, _baseline_output(baseline_write) as baseline_out:
         with progress(not quiet) as advance:
-            for result in audit_all(auditor, articles):
+            for result in audit_all(auditor, articles, jobs or default_jobs()):
                 summary.add(result)
                 out.write(writer.article(result))
                 accepted.append((result.article.path, result.findings))

@@ -92,6 +92,10 @@ class Document:
         line_starts = (0, *(m.end() for m in re.finditer("\n", text)))
         return cls(text=text, paragraphs=paragraphs, _line_starts=line_starts)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the text and its structure, not the caches (tokens, sentences ...)."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
     def with_language(self, language: Language) -> Document:
         return replace(self, language=language)
 

@@ -19,6 +19,9 @@ class AuditError(Exception):
         self.place = place
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[AuditError], tuple[str | None, str]]:
+        return (type(self), (self.place, self.problem))
+
 
 class InputError(AuditError):
     """An article could not be read: missing, unreadable, binary, badly encoded or empty."""

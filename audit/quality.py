@@ -68,6 +68,6 @@ class QualityMetric:
             score=max(0.0, score),
             penalty=penalty,
             words=words,
-            by_category=MappingProxyType(by_category),
+            by_category=by_category,
             signature=self.signature,
         )

@@ -1,21 +1,71 @@
 """Checking a stream of articles, in order, with one or several processes.
 
-``audit_all`` yields one result per article in input order. With ``jobs``
-above 1, articles go to a pool of worker processes, each of which builds
-its own Auditor from the same configuration once; at most a few articles
-per worker are in flight, so memory stays flat however long the stream.
+``audit_all`` yields one result per article, in input order. With ``jobs``
+above 1, the first ``SERIAL_HEAD`` articles are checked in this process (a
+handful of files never pays for starting workers); the rest go in batches
+to a pool of worker processes, each holding an Auditor built once from the
+same configuration. At most ``IN_FLIGHT_PER_JOB`` batches per worker are
+queued, so memory stays flat however long the stream is.
 """
 
 from __future__ import annotations
 
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 
 from audit.auditor import ArticleResult, Auditor
+from audit.config import Config
 from audit.ingest import Article
 
+SERIAL_HEAD = 16
+BATCH = 8
+IN_FLIGHT_PER_JOB = 4
 
-def audit_all(auditor: Auditor, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+_worker_auditor: Auditor | None = None
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def audit_all(
+    auditor: Auditor, articles: Iterable[Article], jobs: int = 1
+) -> Iterator[ArticleResult]:
     """Results for the articles the configuration does not skip, in input order."""
-    for article in articles:
-        if not auditor.skips(article):
-            yield auditor.check_article(article)
+    wanted = (article for article in articles if not auditor.skips(article))
+    if jobs <= 1 or auditor.config is None:
+        yield from map(auditor.check_article, wanted)
+        return
+    yield from map(auditor.check_article, islice(wanted, SERIAL_HEAD))
+    yield from _in_pool(auditor.config, wanted, jobs)
+
+
+def _in_pool(config: Config, articles: Iterator[Article], jobs: int) -> Iterator[ArticleResult]:
+    batches = iter(lambda: list(islice(articles, BATCH)), [])
+    first = next(batches, None)
+    if first is None:
+        return
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config,)) as pool:
+        pending: deque[Future[list[ArticleResult]]] = deque([pool.submit(_check, first)])
+        for batch in batches:
+            pending.append(pool.submit(_check, batch))
+            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _start_worker(config: Config) -> None:
+    global _worker_auditor
+    _worker_auditor = Auditor.from_config(config)
+
+
+def _check(batch: list[Article]) -> list[ArticleResult]:
+    assert _worker_auditor is not None, "worker started without its auditor"
+    return [_worker_auditor.check_article(article) for article in batch]
