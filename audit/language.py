@@ -55,16 +55,15 @@ _FUNCTION_WORD_SETS = {code: frozenset(words.split()) for code, words in FUNCTIO
 @cache
 def _factory() -> Any:
     from langdetect.detector_factory import DetectorFactory
+    from langdetect.utils.lang_profile import LangProfile
 
     profiles = resources.files("langdetect") / "profiles"
     factory = DetectorFactory()
-    factory.load_json_profile([json.dumps(_read_profile(profiles / code)) for code in CANDIDATES])
+    for index, code in enumerate(CANDIDATES):
+        data = json.loads((profiles / code).read_text(encoding="utf-8"))
+        factory.add_profile(LangProfile(**data), index, len(CANDIDATES))
     factory.set_seed(SEED)
     return factory
-
-
-def _read_profile(path: Any) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _letters(text: str) -> int:
