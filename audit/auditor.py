@@ -22,6 +22,7 @@ from audit.engine import Engine, Finding
 from audit.gate import Policy, Verdict, judge
 from audit.ingest import Article
 from audit.quality import QualityMetric, QualityScore
+from audit.readability import Readability, ReadabilityMeter
 from audit.rulebook import Rule, load_packs
 from audit.selection import RuleSetting, apply, from_options
 
@@ -36,6 +37,7 @@ class ArticleResult:
     source_given: bool
     stats: dict[str, int]
     findings: tuple[Finding, ...]
+    readability: Readability
     quality: QualityScore
     verdict: Verdict
     baselined: int = 0
@@ -47,7 +49,7 @@ class ArticleResult:
             "language": self.doc.language.to_dict(),
             "source_language": {"code": self.source_language, "given": self.source_given},
             "stats": dict(self.stats),
-            "readability": None,
+            "readability": self.readability.to_dict(),
             "quality": self.quality.to_dict(),
             "verdict": self.verdict.to_dict(),
             "baselined": self.baselined,
@@ -67,6 +69,7 @@ class Auditor:
         metric: QualityMetric | None = None,
         ignores: Sequence[Ignore] = (),
         baseline: Baseline | None = None,
+        meter: ReadabilityMeter | None = None,
     ) -> None:
         self.rules = tuple(rules)
         self.engine = Engine(self.rules)
@@ -74,6 +77,7 @@ class Auditor:
         self.language = language
         self.source_language = source_language
         self.metric = metric or QualityMetric()
+        self.meter = meter or ReadabilityMeter()
         self.ignores = tuple(ignores)
         self.baseline = baseline or Baseline()
         self.config: Config | None = None
@@ -107,6 +111,7 @@ class Auditor:
             language=config.language,
             source_language=config.source_language,
             metric=QualityMetric(config.weights),
+            meter=ReadabilityMeter(**config.readability),
             ignores=config.ignores,
             baseline=Baseline.read(config.baseline) if config.baseline else None,
         )
@@ -124,6 +129,7 @@ class Auditor:
         found = self._unignored(article, self.engine.run(doc, source))
         findings = tuple(self.baseline.new_findings(article.path, found))
         quality = self.metric.score(findings, len(doc.words))
+        readability = self.meter.measure(doc)
         return ArticleResult(
             article=article,
             doc=doc,
@@ -131,8 +137,9 @@ class Auditor:
             source_given=source is not None,
             stats=_stats(doc),
             findings=findings,
+            readability=readability,
             quality=quality,
-            verdict=judge(self.policy, findings, quality, {}, doc.language.code),
+            verdict=judge(self.policy, findings, quality, readability.scores, doc.language.code),
             baselined=len(found) - len(findings),
         )
 

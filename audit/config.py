@@ -134,9 +134,7 @@ def load(path: Path) -> Config:
         source_language=values.get("source_language"),
         policy=_policy(gate),
         weights=_weights(data.get("quality", YamlMap(location=data.location))),
-        readability=check_mapping(
-            data.get("readability", YamlMap()), READABILITY_FIELDS, "readability", ConfigError
-        ),
+        readability=_readability(data.get("readability", YamlMap(location=data.location))),
         ignores=_ignores(data.get("ignore", []), data),
         baseline=base / values["baseline"] if "baseline" in values else None,
     )
@@ -159,7 +157,13 @@ def _rule_settings(rules: YamlMap, origin: str) -> tuple[RuleSetting, ...]:
 def _policy(gate: YamlMap) -> Policy:
     values = check_mapping(gate, GATE_FIELDS, "gate", ConfigError)
     bounds = {}
+    formulas = _formula_names()
     for name, bound in values.get("readability", {}).items():
+        if name not in formulas:
+            hint = did_you_mean(str(name), formulas) or f" (known: {', '.join(formulas)})"
+            raise ConfigError(
+                str(gate["readability"].where_key(name)), f"unknown formula '{name}'{hint}"
+            )
         if not isinstance(bound, YamlMap):
             raise ConfigError(str(gate["readability"].where(name)), "give {min: X} or {max: Y}")
         limits = check_mapping(bound, BOUND_FIELDS, f"readability bound '{name}'", ConfigError)
@@ -171,6 +175,25 @@ def _policy(gate: YamlMap) -> Policy:
         max_findings=_max_findings(values.get("max_findings", YamlMap())),
         languages=values.get("languages", ()),
     )
+
+
+def _formula_names() -> tuple[str, ...]:
+    from audit.readability import FORMULAS
+
+    return tuple(FORMULAS)
+
+
+def _readability(section: YamlMap) -> dict[str, Any]:
+    """The readability meter's settings, checked by building a meter with them."""
+    from audit.readability import ReadabilityMeter
+
+    settings = check_mapping(section, READABILITY_FIELDS, "readability", ConfigError)
+    try:
+        ReadabilityMeter(**settings)
+    except ConfigError as bad:
+        key = (bad.place or "").rsplit(".", 1)[-1]
+        raise ConfigError(str(section.where(key)), bad.problem) from None
+    return settings
 
 
 def _max_findings(limits: YamlMap) -> dict[str, int]:

@@ -89,6 +89,26 @@ def test_min_quality_policy(workspace, run_cli):
     assert report["articles"][0]["verdict"]["reasons"] == [f"quality score {score:.1f} < 99.5"]
 
 
+def test_readability_bounds_policy(workspace, run_cli):
+    write_config(workspace, "gate:\n  readability:\n    flesch_reading_ease: {min: 90}\n")
+    result, report = run_json(run_cli)
+    ease = report["articles"][0]["readability"]["flesch_reading_ease"]
+    assert result.code == 1 and ease < 90
+    [reason] = report["articles"][0]["verdict"]["reasons"]
+    assert reason.startswith("flesch_reading_ease ") and reason.endswith(" < 90")
+    write_config(workspace, "gate:\n  readability:\n    flesch_kincaid_grade: {max: 40}\n")
+    assert run_json(run_cli)[0].code == 0
+
+
+def test_readability_settings_from_config(workspace, run_cli):
+    write_config(workspace, "readability:\n  formulas: [lix]\n  long_sentence_words: 10\n")
+    _, report = run_json(run_cli)
+    readability = report["articles"][0]["readability"]
+    assert readability["lix"] is not None and "flesch_reading_ease" not in readability
+    assert readability["long_sentences"][0]["words"] > 10
+    assert "formulas:lix|long:10" in readability["signature"]
+
+
 def test_max_findings_per_category_policy(workspace, run_cli):
     config = "packs: [pack.yaml]\ngate:\n  max_findings: {locale-convention: 0}\n"
     write_config(workspace, config)
@@ -159,6 +179,12 @@ def test_pyproject_tool_audit_section(workspace, run_cli):
         ),
         ("packs: [pack.yaml]\nrules:\n  g.bagdd: false\n", "audit.yaml:3:12: no rule, pack or tag"),
         ("gate: [\n", "audit.yaml:2:1: invalid YAML"),
+        (
+            "gate:\n  readability:\n    flesh_reading_ease: {min: 30}\n",
+            "audit.yaml:3:5: unknown formula 'flesh_reading_ease' (did you mean",
+        ),
+        ("readability:\n  formulas: [lux]\n", "audit.yaml:2:13: unknown formula 'lux'"),
+        ("readability:\n  hot_spots: -1\n", "audit.yaml:2:14: expected a whole number >= 0"),
     ],
 )
 def test_invalid_config_is_a_one_line_error_with_file_and_line(workspace, run_cli, text, fragment):

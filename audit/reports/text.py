@@ -33,6 +33,7 @@ class TextWriter:
     def article(self, result: ArticleResult) -> str:
         lines = [line for finding in result.findings for line in self._finding(result, finding)]
         lines.append(self._article_line(result))
+        lines.extend(_readability_lines(result))
         return "\n".join(lines) + "\n\n"
 
     def _finding(self, result: ArticleResult, finding: Finding) -> list[str]:
@@ -52,6 +53,9 @@ class TextWriter:
         parts = [f"language {language.code or 'unknown'}"]
         parts.append(_counts(f.severity for f in result.findings))
         parts.append(f"quality {result.quality.score:.1f}")
+        main = result.readability.hot_spot_formula
+        if main and result.readability.scores.get(main) is not None:
+            parts.append(f"{main.replace('_', ' ')} {result.readability.scores[main]:.1f}")
         verdict = result.verdict
         status = (
             self.paint("PASSED", "passed") if verdict.passed else self.paint("FAILED", "failed")
@@ -64,6 +68,19 @@ class TextWriter:
         noun = "article" if summary.articles == 1 else "articles"
         outcome = f"{summary.passed} passed, {summary.failed} failed"
         return f"{summary.articles} {noun}: {outcome} · {counts}\n"
+
+
+def _readability_lines(result: ArticleResult) -> list[str]:
+    """The hardest paragraphs and the over-long sentences, one line each kind."""
+    readability = result.readability
+    lines = []
+    if readability.hot_spots:
+        spots = ", ".join(f"line {s.line} ({s.score:.1f})" for s in readability.hot_spots)
+        lines.append(f"    hardest paragraphs by {readability.hot_spot_formula}: {spots}")
+    if readability.long_sentences:
+        longest = ", ".join(f"line {s.line} ({s.words} words)" for s in readability.long_sentences)
+        lines.append(f"    long sentences: {longest}")
+    return lines
 
 
 def _counts(severities: object) -> str:

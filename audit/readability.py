@@ -1,0 +1,496 @@
+"""Readability formulas for an article and for each of its paragraphs.
+
+Everything is counted on the Document's own tokenisation: its ``words`` and
+``sentences`` (a sentence without a word does not count), so the readability
+figures agree with every other count in the report. A sentence belongs to the
+paragraph that contains its start.
+
+Each named formula is one plain function of the counts (``Counts``), with the
+publication it comes from. ``FORMULAS`` maps each name to its function and
+the languages it was calibrated for; the meter computes those that fit the
+article's language (an unknown language gets LIX and RIX only).
+
+As in sacrebleu, ``ReadabilityMeter`` takes its settings as constructor
+arguments whose defaults are class constants, and every ``Readability`` it
+returns carries the signature of those settings as a field, so no report can
+drop it::
+
+    meter = ReadabilityMeter()
+    result = meter.measure(doc)
+    result.to_dict()["flesch_reading_ease"], result.signature
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+from audit import __version__
+from audit.document import Document, Span
+from audit.errors import ConfigError, did_you_mean
+from audit.syllables import METHOD as SYLLABLE_METHOD
+from audit.syllables import base_language, count_syllables
+
+LONG_WORD_LETTERS = 6  # LIX/RIX/Wiener: a long word has more than six letters
+EXCERPT_WORDS = 8
+# Formulas mean nothing on a handful of words: shorter paragraphs (datelines, captions,
+# "Advertisement") are never hot spots.
+HOT_SPOT_MIN_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What the formulas are computed from, for an article or one paragraph."""
+
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+    letters: int = 0
+    characters: int = 0  # letters and digits of the words
+    polysyllables: int = 0  # words of three syllables or more
+    monosyllables: int = 0
+    long_words: int = 0  # words of more than six letters
+
+    def to_dict(self) -> dict[str, int]:
+        return {
+            "sentences": self.sentences,
+            "words": self.words,
+            "syllables": self.syllables,
+            "letters": self.letters,
+            "characters": self.characters,
+            "polysyllables": self.polysyllables,
+            "monosyllables": self.monosyllables,
+            "long_words": self.long_words,
+        }
+
+
+# ------------------------------------------------------------------ formulas
+# Each returns None when the text has no sentence (and so no word).
+
+
+def _words_per_sentence(c: Counts) -> float:
+    return c.words / c.sentences
+
+
+def _per_word(value: int, c: Counts) -> float:
+    return value / c.words
+
+
+def flesch_reading_ease(c: Counts) -> float | None:
+    # Flesch, R. (1948). A new readability yardstick. J. Applied Psychology 32(3), 221-233.
+    if not c.sentences:
+        return None
+    return 206.835 - 1.015 * _words_per_sentence(c) - 84.6 * _per_word(c.syllables, c)
+
+
+def flesch_kincaid_grade(c: Counts) -> float | None:
+    # Kincaid, Fishburne, Rogers & Chissom (1975). Derivation of new readability formulas
+    # for Navy enlisted personnel. Research Branch Report 8-75, Naval Technical Training.
+    if not c.sentences:
+        return None
+    return 0.39 * _words_per_sentence(c) + 11.8 * _per_word(c.syllables, c) - 15.59
+
+
+def gunning_fog(c: Counts) -> float | None:
+    # Gunning, R. (1952). The Technique of Clear Writing. McGraw-Hill. Complex words are
+    # taken as all words of three syllables or more (no exclusion of names or suffixes).
+    if not c.sentences:
+        return None
+    return 0.4 * (_words_per_sentence(c) + 100 * _per_word(c.polysyllables, c))
+
+
+def smog_index(c: Counts) -> float | None:
+    # McLaughlin, G. H. (1969). SMOG grading: a new readability formula.
+    # J. of Reading 12(8), 639-646 (the regression form, scaled to 30 sentences).
+    if not c.sentences:
+        return None
+    return 1.0430 * math.sqrt(c.polysyllables * 30 / c.sentences) + 3.1291
+
+
+def coleman_liau_index(c: Counts) -> float | None:
+    # Coleman, M. & Liau, T. L. (1975). A computer readability formula designed for machine
+    # scoring. J. Applied Psychology 60(2), 283-284. L and S are per 100 words.
+    if not c.sentences:
+        return None
+    letters = 100 * _per_word(c.letters, c)
+    sentences = 100 * _per_word(c.sentences, c)
+    return 0.0588 * letters - 0.296 * sentences - 15.8
+
+
+def automated_readability_index(c: Counts) -> float | None:
+    # Senter, R. J. & Smith, E. A. (1967). Automated Readability Index. AMRL-TR-66-220,
+    # Aerospace Medical Research Laboratories, Wright-Patterson AFB.
+    if not c.sentences:
+        return None
+    return 4.71 * _per_word(c.characters, c) + 0.5 * _words_per_sentence(c) - 21.43
+
+
+def kandel_moles(c: Counts) -> float | None:
+    # Kandel, L. & Moles, A. (1958). Application de l'indice de Flesch a la langue
+    # francaise. Cahiers Etudes de Radio-Television 19, 253-274.
+    if not c.sentences:
+        return None
+    return 207 - 1.015 * _words_per_sentence(c) - 73.6 * _per_word(c.syllables, c)
+
+
+def fernandez_huerta(c: Counts) -> float | None:
+    # Fernandez Huerta, J. (1959). Medidas sencillas de lecturabilidad. Consigna 214, 29-32,
+    # with words per sentence as corrected by Law, G. (2011), "Error in the Fernandez Huerta
+    # Readability Formula", LINGUIST List 22.2332.
+    if not c.sentences:
+        return None
+    return 206.84 - 60 * _per_word(c.syllables, c) - 1.02 * _words_per_sentence(c)
+
+
+def amstad(c: Counts) -> float | None:
+    # Amstad, T. (1978). Wie verstandlich sind unsere Zeitungen? Dissertation, Zurich.
+    if not c.sentences:
+        return None
+    return 180 - _words_per_sentence(c) - 58.5 * _per_word(c.syllables, c)
+
+
+def wiener_sachtextformel(c: Counts) -> float | None:
+    # Bamberger, R. & Vanecek, E. (1984). Lesen - Verstehen - Lernen - Schreiben.
+    # Jugend und Volk, Wien. The first Wiener Sachtextformel; MS, IW, ES in percent.
+    if not c.sentences:
+        return None
+    polysyllables = 100 * _per_word(c.polysyllables, c)
+    long_words = 100 * _per_word(c.long_words, c)
+    monosyllables = 100 * _per_word(c.monosyllables, c)
+    return (
+        0.1935 * polysyllables
+        + 0.1672 * _words_per_sentence(c)
+        + 0.1297 * long_words
+        - 0.0327 * monosyllables
+        - 0.875
+    )
+
+
+def lix(c: Counts) -> float | None:
+    # Bjornsson, C. H. (1968). Lasbarhet. Liber, Stockholm.
+    if not c.sentences:
+        return None
+    return _words_per_sentence(c) + 100 * _per_word(c.long_words, c)
+
+
+def rix(c: Counts) -> float | None:
+    # Anderson, J. (1983). Lix and Rix: variations on a little-known readability index.
+    # J. of Reading 26(6), 490-496.
+    if not c.sentences:
+        return None
+    return c.long_words / c.sentences
+
+
+class Formula(NamedTuple):
+    """A named formula: its function, its languages (None: any) and which way is harder."""
+
+    function: Callable[[Counts], float | None]
+    languages: frozenset[str] | None
+    higher_is_harder: bool
+
+    def applies_to(self, language: str | None) -> bool:
+        return self.languages is None or language in self.languages
+
+
+_EN = frozenset({"en"})
+FORMULAS: Mapping[str, Formula] = MappingProxyType(
+    {
+        "flesch_reading_ease": Formula(flesch_reading_ease, _EN, False),
+        "flesch_kincaid_grade": Formula(flesch_kincaid_grade, _EN, True),
+        "gunning_fog": Formula(gunning_fog, _EN, True),
+        "smog_index": Formula(smog_index, _EN, True),
+        "coleman_liau_index": Formula(coleman_liau_index, _EN, True),
+        "automated_readability_index": Formula(automated_readability_index, _EN, True),
+        "kandel_moles": Formula(kandel_moles, frozenset({"fr"}), False),
+        "fernandez_huerta": Formula(fernandez_huerta, frozenset({"es"}), False),
+        "amstad": Formula(amstad, frozenset({"de"}), False),
+        "wiener_sachtextformel": Formula(wiener_sachtextformel, frozenset({"de"}), True),
+        "lix": Formula(lix, None, True),
+        "rix": Formula(rix, None, True),
+    }
+)
+
+# The formula that ranks a language's paragraphs for hot spots; LIX for the others.
+MAIN_FORMULA: Mapping[str, str] = MappingProxyType(
+    {"en": "flesch_reading_ease", "fr": "kandel_moles", "es": "fernandez_huerta", "de": "amstad"}
+)
+FALLBACK_MAIN_FORMULA = "lix"
+
+
+# ------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class ParagraphReadability:
+    """The counts and scores of one paragraph (``index`` into ``doc.paragraphs``)."""
+
+    index: int
+    line: int
+    counts: Counts
+    scores: Mapping[str, float | None]
+
+
+@dataclass(frozen=True)
+class HotSpot:
+    """One of the hardest paragraphs by the main formula."""
+
+    paragraph: int
+    line: int
+    score: float
+    excerpt: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "paragraph": self.paragraph,
+            "line": self.line,
+            "score": round(self.score, 1),
+            "excerpt": self.excerpt,
+        }
+
+
+@dataclass(frozen=True)
+class LongSentence:
+    """A sentence with more words than the meter's limit."""
+
+    span: Span
+    line: int
+    column: int
+    words: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.span.start,
+            "end": self.span.end,
+            "line": self.line,
+            "column": self.column,
+            "words": self.words,
+        }
+
+
+@dataclass(frozen=True)
+class Readability:
+    """An article's readability; ``scores`` has a value (or None) for every meter formula."""
+
+    scores: Mapping[str, float | None]
+    counts: Counts
+    paragraphs: tuple[ParagraphReadability, ...]
+    hot_spot_formula: str | None
+    hot_spots: tuple[HotSpot, ...]
+    long_sentences: tuple[LongSentence, ...]
+    signature: str
+
+    def to_dict(self) -> dict[str, Any]:
+        scores = {name: _round(value) for name, value in self.scores.items()}
+        return {
+            **scores,
+            "counts": self.counts.to_dict(),
+            "hot_spot_formula": self.hot_spot_formula,
+            "hot_spots": [spot.to_dict() for spot in self.hot_spots],
+            "long_sentences": [sentence.to_dict() for sentence in self.long_sentences],
+            "signature": self.signature,
+        }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+# --------------------------------------------------------------------- meter
+
+
+class ReadabilityMeter:
+    """Readability formulas for a Document; settings are constructor arguments."""
+
+    # 35 words: about twice the 15-20 word average sentence that plain-English guides ask
+    # for (Cutts, M. (2020). Oxford Guide to Plain English, 5th ed. Oxford UP).
+    LONG_SENTENCE_WORDS = 35
+    HOT_SPOTS = 3
+    PLACE = "readability"
+
+    def __init__(
+        self,
+        formulas: Sequence[str] | None = None,
+        long_sentence_words: int | None = None,
+        hot_spots: int | None = None,
+    ) -> None:
+        self.formulas = None if formulas is None else _validate_formulas(formulas, self.PLACE)
+        self.long_sentence_words = _validate_count(
+            self.LONG_SENTENCE_WORDS if long_sentence_words is None else long_sentence_words,
+            f"{self.PLACE}.long_sentence_words",
+            minimum=1,
+        )
+        self.hot_spots = _validate_count(
+            self.HOT_SPOTS if hot_spots is None else hot_spots, f"{self.PLACE}.hot_spots", 0
+        )
+
+    @property
+    def signature(self) -> str:
+        formulas = "auto" if self.formulas is None else ",".join(self.formulas)
+        return (
+            f"readability|formulas:{formulas}|long:{self.long_sentence_words}"
+            f"|hot:{self.hot_spots}|syllables:{SYLLABLE_METHOD}|version:{__version__}"
+        )
+
+    def measure(self, doc: Document) -> Readability:
+        language = base_language(doc.language.code)
+        keys = tuple(FORMULAS) if self.formulas is None else self.formulas
+        computed = tuple(name for name in keys if FORMULAS[name].applies_to(language))
+        text = _TextCounts.of(doc, language)
+        counts = text.counts()
+        paragraphs = _paragraphs(doc, text, computed)
+        main = _main_formula(language, computed)
+        return Readability(
+            scores=_scores(keys, computed, counts),
+            counts=counts,
+            paragraphs=paragraphs,
+            hot_spot_formula=main,
+            hot_spots=self._hot_spots(doc, text, paragraphs, main),
+            long_sentences=self._long_sentences(doc, text),
+            signature=self.signature,
+        )
+
+    def _hot_spots(
+        self,
+        doc: Document,
+        text: _TextCounts,
+        paragraphs: Sequence[ParagraphReadability],
+        main: str | None,
+    ) -> tuple[HotSpot, ...]:
+        if main is None:
+            return ()
+        scored = [
+            (p, p.scores[main])
+            for p in paragraphs
+            if p.counts.words >= HOT_SPOT_MIN_WORDS and p.scores[main] is not None
+        ]
+        sign = -1 if FORMULAS[main].higher_is_harder else 1
+        hardest = sorted(scored, key=lambda item: (sign * item[1], item[0].index))
+        return tuple(
+            HotSpot(p.index, p.line, score, _excerpt(doc, text.word_starts, p.index))
+            for p, score in hardest[: self.hot_spots]
+        )
+
+    def _long_sentences(self, doc: Document, text: _TextCounts) -> tuple[LongSentence, ...]:
+        return tuple(
+            LongSentence(sentence, *doc.line_col(sentence.start), words)
+            for sentence, words in text.sentences
+            if words > self.long_sentence_words
+        )
+
+
+def _paragraphs(
+    doc: Document, text: _TextCounts, formulas: Sequence[str]
+) -> tuple[ParagraphReadability, ...]:
+    return tuple(
+        ParagraphReadability(
+            index=index,
+            line=doc.line_col(paragraph.start)[0],
+            counts=counts,
+            scores=_scores(formulas, formulas, counts),
+        )
+        for index, (paragraph, counts) in enumerate(
+            zip(doc.paragraphs, text.paragraph_counts(doc), strict=True)
+        )
+    )
+
+
+def _validate_formulas(formulas: Sequence[str], place: str) -> tuple[str, ...]:
+    if isinstance(formulas, str) or not formulas:
+        raise ConfigError(f"{place}.formulas", "expected a non-empty list of formula names")
+    for name in formulas:
+        if not isinstance(name, str) or name not in FORMULAS:
+            hint = did_you_mean(str(name), FORMULAS)
+            known = ", ".join(FORMULAS)
+            raise ConfigError(
+                f"{place}.formulas", f"unknown formula '{name}'{hint}; known formulas: {known}"
+            )
+    return tuple(dict.fromkeys(formulas))
+
+
+def _validate_count(value: int, place: str, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ConfigError(place, f"expected a whole number >= {minimum}, got {value!r}")
+    return value
+
+
+def _scores(
+    keys: Sequence[str], computed: Sequence[str], counts: Counts
+) -> Mapping[str, float | None]:
+    return {name: FORMULAS[name].function(counts) if name in computed else None for name in keys}
+
+
+def _main_formula(language: str | None, computed: Sequence[str]) -> str | None:
+    preferred = MAIN_FORMULA.get(language or "", FALLBACK_MAIN_FORMULA)
+    if preferred in computed:
+        return preferred
+    return computed[0] if computed else None
+
+
+def _excerpt(doc: Document, starts: Sequence[int], index: int) -> str:
+    """The first words of paragraph ``index``, as written, with an ellipsis if it goes on."""
+    paragraph = doc.paragraphs[index]
+    first = bisect.bisect_left(starts, paragraph.start)
+    last = bisect.bisect_left(starts, paragraph.end)
+    if last - first <= EXCERPT_WORDS:
+        return doc.slice(paragraph)
+    end = doc.words[first + EXCERPT_WORDS - 1].end
+    return doc.text[paragraph.start : end] + " …"
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_figures(word: str, language: str | None) -> tuple[int, int, int]:
+    """(syllables, letters, letters and digits) of one word."""
+    letters = sum(char.isalpha() for char in word)
+    return count_syllables(word, language), letters, sum(char.isalnum() for char in word)
+
+
+@dataclass(frozen=True)
+class _TextCounts:
+    """Per-word figures and per-sentence word counts of one Document, computed once."""
+
+    figures: tuple[tuple[int, int, int], ...]
+    word_starts: tuple[int, ...]
+    sentences: tuple[tuple[Span, int], ...]  # sentences that have words, with their word count
+
+    @classmethod
+    def of(cls, doc: Document, language: str | None) -> _TextCounts:
+        starts = tuple(word.start for word in doc.words)
+        figures = tuple(_word_figures(doc.slice(word), language) for word in doc.words)
+        with_words = ((s, _words_in(starts, s)) for s in doc.sentences)
+        return cls(figures, starts, tuple((s, n) for s, n in with_words if n))
+
+    def counts(self) -> Counts:
+        return _counts(self.figures, len(self.sentences))
+
+    def paragraph_counts(self, doc: Document) -> list[Counts]:
+        sentences = Counter(doc.paragraph_of(sentence.start) for sentence, _ in self.sentences)
+        result = []
+        for index, paragraph in enumerate(doc.paragraphs):
+            first = bisect.bisect_left(self.word_starts, paragraph.start)
+            last = bisect.bisect_left(self.word_starts, paragraph.end)
+            result.append(_counts(self.figures[first:last], sentences[index]))
+        return result
+
+
+def _words_in(starts: Sequence[int], span: Span) -> int:
+    """How many words start inside ``span``."""
+    return bisect.bisect_left(starts, span.end) - bisect.bisect_left(starts, span.start)
+
+
+def _counts(figures: Sequence[tuple[int, int, int]], sentences: int) -> Counts:
+    return Counts(
+        sentences=sentences,
+        words=len(figures),
+        syllables=sum(syllables for syllables, _, _ in figures),
+        letters=sum(letters for _, letters, _ in figures),
+        characters=sum(characters for _, _, characters in figures),
+        polysyllables=sum(syllables >= 3 for syllables, _, _ in figures),
+        monosyllables=sum(syllables == 1 for syllables, _, _ in figures),
+        long_words=sum(letters > LONG_WORD_LETTERS for _, letters, _ in figures),
+    )
