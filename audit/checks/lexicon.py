@@ -4,7 +4,10 @@ Entries map a word or phrase to what to write instead. Matching is by
 whole words, case-insensitive unless ``case: sensitive``, and phrases match
 across spaces, hyphens and apostrophes ("back to back" also finds
 "back-to-back"). The text is scanned once, through the Document's token
-index: the cost does not grow with the number of entries.
+index: the cost does not grow with the number of entries. Each entry is
+looked up by its longest word, so a phrase that starts with "the" is only
+tried where its rarer words occur. Where matches overlap, the one that
+starts first wins, then the longest.
 
 An entry's value is a suggestion, a list of suggestions, or a mapping with:
 
@@ -73,6 +76,8 @@ _GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011'’]{1,3}")
 @dataclass(frozen=True)
 class Entry:
     words: tuple[str, ...]
+    key: tuple[str, ...]
+    anchor: int
     phrase: str
     suggestions: tuple[str, ...]
     message: str | None
@@ -83,51 +88,48 @@ class Entry:
 
 @dataclass(frozen=True)
 class LexiconCheck:
-    by_first_word: Mapping[str, tuple[Entry, ...]]
+    """Entries indexed by their anchor: their longest (so, likely rarest) word."""
+
+    by_anchor: Mapping[str, tuple[Entry, ...]]
     case_sensitive: bool
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         index = doc.token_index
-        for first in self.by_first_word.keys() & index.keys():
-            for position in index[first]:
-                entry = self._longest_at(doc, position, self.by_first_word[first])
-                if entry is not None:
-                    yield self._hit(doc, position, entry)
+        found = [
+            (start, -len(entry.words), entry)
+            for word in self.by_anchor.keys() & index.keys()
+            for position in index[word]
+            for entry in self.by_anchor[word]
+            if (start := position - entry.anchor) >= 0 and self._matches(doc, start, entry)
+        ]
+        end = -1
+        for start, _, entry in sorted(found, key=lambda item: item[:2]):
+            if start >= end:
+                end = start + len(entry.words)
+                yield self._hit(doc, start, entry)
 
-    def _longest_at(self, doc: Document, position: int, entries: tuple[Entry, ...]) -> Entry | None:
-        for entry in entries:
-            end = position + len(entry.words)
-            if (
-                end <= len(doc.tokens)
-                and self._matches(doc, position, entry)
-                and not _excused(doc, doc.tokens[position].start, doc.tokens[end - 1].end, entry)
-            ):
-                return entry
-        return None
-
-    def _matches(self, doc: Document, position: int, entry: Entry) -> bool:
+    def _matches(self, doc: Document, start: int, entry: Entry) -> bool:
+        end = start + len(entry.words)
+        if doc.token_texts[start:end] != entry.key:
+            return False
         tokens = doc.tokens
-        for offset, word in enumerate(entry.words):
-            token = tokens[position + offset]
-            found = (
-                doc.text[token.start : token.end]
-                if self.case_sensitive
-                else doc.token_texts[position + offset]
-            )
-            if found != word:
-                return False
-            if offset and not _GAP_RE.fullmatch(
-                doc.text, tokens[position + offset - 1].end, token.start
-            ):
-                return False
-        return True
+        if self.case_sensitive and any(
+            doc.text[tokens[start + i].start : tokens[start + i].end] != word
+            for i, word in enumerate(entry.words)
+        ):
+            return False
+        gaps_ok = all(
+            _GAP_RE.fullmatch(doc.text, tokens[i - 1].end, tokens[i].start)
+            for i in range(start + 1, end)
+        )
+        return gaps_ok and not _excused(doc, tokens[start].start, tokens[end - 1].end, entry)
 
     @staticmethod
-    def _hit(doc: Document, position: int, entry: Entry) -> Hit:
-        start = doc.tokens[position].start
-        end = doc.tokens[position + len(entry.words) - 1].end
+    def _hit(doc: Document, start: int, entry: Entry) -> Hit:
+        span_start = doc.tokens[start].start
+        span_end = doc.tokens[start + len(entry.words) - 1].end
         values = {"source": entry.source or ""}
-        return Hit(start, end, entry.suggestions, values, entry.message)
+        return Hit(span_start, span_end, entry.suggestions, values, entry.message)
 
 
 def _excused(doc: Document, start: int, end: int, entry: Entry) -> bool:
@@ -140,17 +142,13 @@ def _excused(doc: Document, start: int, end: int, entry: Entry) -> bool:
 def compile(options: dict[str, Any]) -> LexiconCheck:
     sensitive = options["case"] == "sensitive"
     shared = {key: options[key] for key in ("unless_before", "unless_after")}
-    by_first: dict[str, list[Entry]] = {}
+    by_anchor: dict[str, list[Entry]] = {}
     for phrase, value in options["entries"].items():
         entry = _entry(str(phrase), value, shared, sensitive)
-        by_first.setdefault(entry.words[0].lower(), []).append(entry)
-    if not by_first:
+        by_anchor.setdefault(entry.key[entry.anchor], []).append(entry)
+    if not by_anchor:
         raise FieldError(("entries",), "has no entries")
-    ordered = {
-        word: tuple(sorted(entries, key=lambda e: -len(e.words)))
-        for word, entries in by_first.items()
-    }
-    return LexiconCheck(ordered, sensitive)
+    return LexiconCheck({word: tuple(entries) for word, entries in by_anchor.items()}, sensitive)
 
 
 def _entry(phrase: str, value: Any, shared: dict[str, Any], sensitive: bool) -> Entry:
@@ -163,8 +161,11 @@ def _entry(phrase: str, value: Any, shared: dict[str, Any], sensitive: bool) -> 
     if problem:
         raise FieldError(("entries", phrase), problem)
     context = {**shared, **{k: fields[k] for k in ("unless_before", "unless_after") if k in fields}}
+    key = tuple(word.lower() for word in words)
     return Entry(
         words=words,
+        key=key,
+        anchor=max(range(len(key)), key=lambda i: (len(key[i]), i)),
         phrase=phrase,
         suggestions=_strings(fields.get("suggest", []), phrase),
         message=message,
