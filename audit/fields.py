@@ -1,7 +1,7 @@
 """Checking the fields of a YAML mapping against a small type schema.
 
 A schema maps each allowed key to its type: ``str``, ``bool``, ``int``,
-``float``, ``dict``, ``list``, ``Regex`` (a string), ``[str]`` (a string or a
+``float``, ``dict``, ``list``, ``Regex`` or ``File`` (a string), ``[str]`` (a string or a
 list of strings, returned as a tuple) or a tuple of allowed values. Unknown
 keys are errors with a did-you-mean hint, as in yamllint and Vale. Rule
 packs and the configuration file share this module.
@@ -18,6 +18,10 @@ from audit.yamlsource import Location, YamlMap
 
 class Regex(str):
     """Field type: a string that must compile as a regular expression."""
+
+
+class File(str):
+    """Field type: a path to a data file, relative to the pack file that gives it."""
 
 
 _TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer", float: "a number"}
@@ -56,7 +60,7 @@ def _checked(key: str, value: Any, expected: Any, place: Location, error: type[A
 
 
 def _is_instance(value: Any, expected: type) -> bool:
-    if expected is Regex:
+    if expected in (Regex, File):
         return isinstance(value, str)
     if expected is float:
         return isinstance(value, (int, float)) and not isinstance(value, bool)

@@ -37,6 +37,7 @@ from typing import Any
 from audit import checks, fields
 from audit.checks.base import COMMON_PLACEHOLDERS, Check, FieldError, placeholder_problem
 from audit.errors import RulebookError, did_you_mean
+from audit.fields import File
 from audit.mqm import KNOWN_CATEGORIES, SEVERITIES
 from audit.yamlsource import Location, YamlMap, read
 
@@ -251,6 +252,7 @@ def compile_rule(spec: YamlMap) -> Rule:
     _check_message(spec, spec["message"], COMMON_PLACEHOLDERS | kind.PLACEHOLDERS)
     common = {**COMMON_DEFAULTS, **{k: v for k, v in values.items() if k in COMMON_FIELDS}}
     options = {**kind.DEFAULTS, **{k: v for k, v in values.items() if k in kind.FIELDS}}
+    options.update(_data_files(kind.FIELDS, values, spec))
     try:
         check = kind.compile(options)
     except FieldError as bad:
@@ -263,6 +265,21 @@ def compile_rule(spec: YamlMap) -> Rule:
         check=check,
         spec=spec,
     )
+
+
+def _data_files(schema: dict[str, Any], values: dict[str, Any], spec: YamlMap) -> dict[str, str]:
+    """``File`` fields as absolute paths: relative to the pack file that gives them, or else
+    to the shipped rules directory (so any pack can name a shipped data file)."""
+    resolved = {}
+    for key, value in values.items():
+        if schema.get(key) is not File:
+            continue
+        path = Path(value).expanduser()
+        if not path.is_absolute():
+            beside = Path(spec.where(key).path).parent / path
+            path = beside if beside.exists() else shipped_rules_dir() / path
+        resolved[key] = str(path)
+    return resolved
 
 
 def _check_category(spec: YamlMap) -> None:

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from audit.checks import lexicon, pattern
+from audit.checks import lexicon, paragraph, pattern, quotation, repeated, sentence, wordlist
 from audit.errors import RulebookError, did_you_mean
 
-KINDS: dict[str, ModuleType] = {module.KIND: module for module in (pattern, lexicon)}
+KINDS: dict[str, ModuleType] = {
+    module.KIND: module
+    for module in (pattern, lexicon, paragraph, repeated, quotation, sentence, wordlist)
+}
 
 
 def get(kind: str, place: str) -> ModuleType:

@@ -1,0 +1,159 @@
+"""paragraph: flag a short paragraph made only of page residue.
+
+Scraped articles keep lines of the page around them: "Advertisement",
+"Leave a Comment", "Subscribe", "Loading...", "(Shutterstock)". Such a line
+is residue as a whole, while the same words inside a sentence are prose. A
+paragraph (one line of the text) is flagged when it has at most
+``max_words`` words and every run of letters and digits in it belongs to a
+listed phrase or to a match of a listed pattern; punctuation and symbols
+between them do not count. "Subscribe" alone on a line is flagged,
+"Readers who subscribe to the paper" is not.
+
+Phrases are compared by their words, ignoring case and the punctuation
+between words ("Don't miss" also covers "DON'T-MISS"), through a lookup
+by first word; patterns are joined into one regex that runs once over each
+short paragraph, ignoring case. Patterns cover pieces the phrase list
+cannot spell out: dates, file names, a credit in parentheses.
+
+Fields:
+
+- ``phrases`` (list of strings): residue words and phrases.
+- ``patterns`` (list of regexes): residue pieces; write ``\\b`` where a
+  piece must start or end on a word boundary. At least one phrase or
+  pattern is required.
+- ``max_words`` (int, default 12): longer paragraphs are never flagged.
+  Words are runs of letters and digits with at least one letter.
+
+Example::
+
+    - id: photo-credit
+      kind: paragraph
+      message: "'{match}' is a photo credit left from the web page: delete the line."
+      severity: major
+      category: other/boilerplate
+      phrases: [getty images, shutterstock, file photo]
+      patterns: ['\\(\\w+\\)', '\\bphoto\\s*:\\s*\\w+']
+      max_words: 8
+      examples:
+        flag: ["The talks ended on Friday.\\n(Shutterstock)\\nThey resume in March.", "Photo: AFP"]
+        pass: ["The photo shows a crowd in Tahrir Square.", "Shutterstock shares fell."]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from audit.checks.base import REGEX_TIMEOUT_SECONDS, FieldError, Hit, compile_regex
+from audit.document import Document, Span
+
+KIND = "paragraph"
+FIELDS = {"phrases": [str], "patterns": [str], "max_words": int}
+REQUIRED: tuple[str, ...] = ()
+DEFAULTS: dict[str, Any] = {"phrases": (), "patterns": (), "max_words": 12}
+PLACEHOLDERS: frozenset[str] = frozenset()
+
+_TOKEN_RE = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class ParagraphCheck:
+    phrases_by_first_word: Mapping[str, tuple[tuple[str, ...], ...]]
+    pieces: regex.Pattern[str] | None
+    max_words: int
+
+    def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
+        for paragraph in doc.paragraphs:
+            if len(spans_within(doc.words, paragraph)) > self.max_words:
+                continue
+            tokens = spans_within(doc.tokens, paragraph)
+            if tokens and self._all_residue(doc, paragraph, tokens):
+                yield Hit(paragraph.start, paragraph.end)
+
+    def _all_residue(self, doc: Document, paragraph: Span, tokens: range) -> bool:
+        covered = self._phrase_tokens(doc.token_texts, tokens)
+        left = [doc.tokens[position] for position in tokens if position not in covered]
+        if not left:
+            return True
+        piece_spans = self._piece_spans(doc.text, paragraph)
+        return all(_inside(token, piece_spans) for token in left)
+
+    def _phrase_tokens(self, texts: tuple[str, ...], tokens: range) -> set[int]:
+        """Positions of the ``tokens`` that belong to a listed phrase."""
+        covered: set[int] = set()
+        for position in tokens:
+            for phrase in self.phrases_by_first_word.get(texts[position], ()):
+                end = position + len(phrase)
+                if end <= tokens.stop and texts[position:end] == phrase:
+                    covered.update(range(position, end))
+                    break
+        return covered
+
+    def _piece_spans(self, text: str, paragraph: Span) -> list[tuple[int, int]]:
+        if self.pieces is None:
+            return []
+        return [
+            match.span()
+            for match in self.pieces.finditer(
+                text, paragraph.start, paragraph.end, timeout=REGEX_TIMEOUT_SECONDS
+            )
+        ]
+
+
+def spans_within(spans: tuple[Span, ...], paragraph: Span) -> range:
+    """The positions of the ``spans`` that start inside ``paragraph``."""
+    first = bisect.bisect_left(spans, paragraph.start, key=_start)
+    return range(first, bisect.bisect_left(spans, paragraph.end, key=_start))
+
+
+def _start(span: Span) -> int:
+    return span.start
+
+
+def _inside(token: Span, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= token.start and token.end <= end for start, end in spans)
+
+
+def compile(options: dict[str, Any]) -> ParagraphCheck:
+    if options["max_words"] < 1:
+        raise FieldError(("max_words",), "must be 1 or more")
+    if not options["phrases"] and not options["patterns"]:
+        raise FieldError(("phrases",), "give at least one phrase or pattern")
+    return ParagraphCheck(
+        phrases_by_first_word=_phrase_index(options["phrases"]),
+        pieces=_joined_patterns(options["patterns"]),
+        max_words=options["max_words"],
+    )
+
+
+def _phrase_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the phrases' word tuples, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(_TOKEN_RE.findall(phrase.lower()))
+        if not words:
+            raise FieldError(("phrases",), f"'{phrase}' has no word to match")
+        by_first.setdefault(words[0], []).append(words)
+    return {
+        word: tuple(sorted(set(found), key=len, reverse=True)) for word, found in by_first.items()
+    }
+
+
+def _joined_patterns(patterns: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """One regex trying every pattern; a branch reset keeps each pattern's group numbers."""
+    if not patterns:
+        return None
+    for number, source in enumerate(patterns, start=1):
+        try:
+            compile_regex(source, "patterns", ignore_case=True)
+        except FieldError as bad:
+            raise FieldError(
+                ("patterns",), f"pattern {number} ({source!r}): {bad.problem}"
+            ) from None
+    joined = "(?|" + "|".join(f"(?:{source})" for source in patterns) + ")"
+    return compile_regex(joined, "patterns", ignore_case=True)
