@@ -23,6 +23,7 @@ from audit.gate import Policy, Verdict, judge
 from audit.ingest import Article
 from audit.quality import QualityMetric, QualityScore
 from audit.readability import Readability, ReadabilityMeter
+from audit.reference import ReferenceScores, compare
 from audit.rulebook import Rule, load_packs
 from audit.selection import RuleSetting, apply, from_options
 
@@ -41,6 +42,7 @@ class ArticleResult:
     quality: QualityScore
     verdict: Verdict
     baselined: int = 0
+    reference: ReferenceScores | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +55,7 @@ class ArticleResult:
             "quality": self.quality.to_dict(),
             "verdict": self.verdict.to_dict(),
             "baselined": self.baselined,
+            "reference": self.reference.to_dict() if self.reference else None,
             "findings": [finding.to_dict() for finding in self.findings],
         }
 
@@ -141,6 +144,7 @@ class Auditor:
             quality=quality,
             verdict=judge(self.policy, findings, quality, readability.scores, doc.language.code),
             baselined=len(found) - len(findings),
+            reference=compare(article.text, article.reference) if article.reference else None,
         )
 
     def _unignored(self, article: Article, findings: list[Finding]) -> list[Finding]:

@@ -22,7 +22,14 @@ import typer
 from audit import __version__, baseline, checks, config, ruletest
 from audit.auditor import Auditor
 from audit.errors import AuditError, UsageError, did_you_mean
-from audit.ingest import DEFAULT_GLOBS, Article, check_encoding, read_jsonl, read_paths
+from audit.ingest import (
+    DEFAULT_GLOBS,
+    Article,
+    check_encoding,
+    read_jsonl,
+    read_paths,
+    with_references,
+)
 from audit.mqm import SEVERITIES
 from audit.output import open_output
 from audit.progress import progress
@@ -158,6 +165,10 @@ def check(
     jobs: Annotated[
         int | None, _option("--jobs", "-j", help="Worker processes (default: all cores).")
     ] = None,
+    references: Annotated[
+        FileOption,
+        _option("--references", help="Reference translations, named like the articles."),
+    ] = None,
 ) -> ExitCode:
     """Audit articles and report findings, scores and a pass/fail verdict per article."""
     if not paths and jsonl is None:
@@ -184,6 +195,8 @@ def check(
         settings = replace(settings, policy=policy)
     auditor = Auditor.from_config(settings)
     articles = _articles(paths or (), jsonl, glob or DEFAULT_GLOBS, encoding)
+    if references is not None:
+        articles = with_references(articles, references, encoding)
     writer = writer_module.writer(ReportContext(rules=auditor.rules, color=use_color))
     summary = Summary()
     accepted = []

@@ -17,7 +17,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,8 @@ class Article:
     source_language: str | None = None
     record: int | None = None
     """The line of the JSON Lines file the article came from; None for a file or stdin."""
+    reference: str | None = None
+    """A reference translation of the article (human or post-edited), when one is given."""
 
 
 def check_encoding(encoding: str | None) -> None:
@@ -172,5 +174,23 @@ def _record(record: dict[str, Any], path: Path, number: int, place: str) -> Arti
     source = record.get("source_language")
     if source is not None and not isinstance(source, str):
         raise InputError(place, "'source_language' must be a string such as \"fr\"")
+    reference = record.get("reference")
+    if reference is not None and not isinstance(reference, str):
+        raise InputError(place, "'reference' must be a string: a reference translation")
     article_id = record.get("id", f"{path.stem}:{number}")
-    return Article(str(article_id), str(path), text, source_language=source, record=number)
+    return Article(
+        str(article_id), str(path), text, source_language=source, record=number, reference=reference
+    )
+
+
+def with_references(
+    articles: Iterable[Article], directory: Path, encoding: str | None = None
+) -> Iterator[Article]:
+    """The articles, each with the reference of the same file name in ``directory``, if any."""
+    if not directory.is_dir():
+        raise InputError(str(directory), "--references needs a directory of reference files")
+    for article in articles:
+        candidate = directory / Path(article.path).name
+        if article.record is None and article.path != "-" and candidate.is_file():
+            article = replace(article, reference=read_file(candidate, encoding).text)
+        yield article

@@ -74,6 +74,12 @@ def _readability_lines(result: ArticleResult) -> list[str]:
     """The hardest paragraphs and the over-long sentences, one line each kind."""
     readability = result.readability
     lines = []
+    if result.reference:
+        scores = result.reference
+        lines.append(
+            f"    against the reference: chrF++ {scores.chrf:.1f} · BLEU {scores.bleu:.1f}"
+            f" · TER {scores.ter:.1f}"
+        )
     if readability.hot_spots:
         spots = ", ".join(f"line {s.line} ({s.score:.1f})" for s in readability.hot_spots)
         lines.append(f"    hardest paragraphs by {readability.hot_spot_formula}: {spots}")
