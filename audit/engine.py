@@ -5,8 +5,10 @@ the rule's id, severity, category, message and suggestions. What applies to
 every kind lives here: a rule runs only where its ``languages`` and
 ``source`` apply, hits in a paragraph written in another language are
 dropped, hits inside direct quotations are dropped unless the rule sets
-``skip_quotes: false``, and inline ``audit: ignore[...]`` markers silence
-findings on their line.
+``skip_quotes: false``, inline ``audit: ignore[...]`` markers silence
+findings on their line, and when several rules flag exactly the same span
+only the most severe finding is kept (one error, one penalty, as in MQM
+annotation; on a tie, the first rule id).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 from audit.checks.base import Hit
 from audit.document import Document, Span
 from audit.errors import AuditError
+from audit.mqm import SEVERITY_RANK
 from audit.rulebook import Rule
 from audit.suppress import Suppressions
 
@@ -90,8 +93,15 @@ class Engine:
             if _keep(doc, rule, hit, foreign)
             and not suppressions.silences(rule.id, hit.start, hit.end)
         ]
-        findings.sort(key=lambda finding: finding.sort_key)
-        return findings
+        return _one_per_span(findings)
+
+
+def _one_per_span(findings: list[Finding]) -> list[Finding]:
+    """The findings sorted by (start, rule), keeping the most severe of those on one span."""
+    best: dict[tuple[int, int], Finding] = {}
+    for finding in sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.rule)):
+        best.setdefault((finding.start, finding.end), finding)
+    return sorted(best.values(), key=lambda finding: finding.sort_key)
 
 
 def _hits(rule: Rule, doc: Document) -> Iterable[Hit]:

@@ -229,6 +229,10 @@ def _rule_spec(
 
 
 def _check_id(value: Any, location: Location, what: str) -> None:
+    if isinstance(value, bool):
+        raise RulebookError(
+            str(location), f"{what} reads as {str(value).lower()} in YAML: put it in quotes"
+        )
     if not isinstance(value, str) or not _ID_RE.fullmatch(value):
         raise RulebookError(
             str(location),
