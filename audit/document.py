@@ -20,7 +20,6 @@ from functools import cached_property
 
 _LINE_RE = re.compile(r"[^\n]+")
 _TOKEN_RE = re.compile(r"[^\W_]+")
-_LETTER_RE = re.compile(r"[^\W\d_]")
 _APOSTROPHES = "'’"
 _CLITICS = frozenset({"s", "t", "d", "ll", "re", "ve", "m"})
 
@@ -149,8 +148,18 @@ class Document:
         return tuple(
             token
             for token, lowered in zip(self.tokens, self.token_texts, strict=True)
-            if _LETTER_RE.search(lowered) and not self._is_clitic(token, lowered)
+            if not lowered.isnumeric() and not self._is_clitic(token, lowered)
         )
+
+    @cached_property
+    def paragraph_tokens(self) -> tuple[range, ...]:
+        """For each paragraph, the positions in ``tokens`` of the tokens it holds."""
+        return _ranges(self.paragraphs, self.tokens)
+
+    @cached_property
+    def paragraph_words(self) -> tuple[range, ...]:
+        """For each paragraph, the positions in ``words`` of the words it holds."""
+        return _ranges(self.paragraphs, self.words)
 
     def _is_clitic(self, token: Span, lowered: str) -> bool:
         return (
@@ -179,6 +188,15 @@ class Document:
     def paragraph_of(self, offset: int) -> int:
         """Index of the paragraph containing ``offset`` (or the one before it)."""
         return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
+
+
+def _ranges(containers: tuple[Span, ...], spans: tuple[Span, ...]) -> tuple[range, ...]:
+    """For each container, the positions of the ``spans`` that start inside it."""
+    starts = [span.start for span in spans]
+    return tuple(
+        range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end))
+        for c in containers
+    )
 
 
 def _strip(span: Span, text: str) -> Span:

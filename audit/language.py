@@ -27,8 +27,8 @@ from audit.document import Document, Language, ParagraphLanguage
 
 CANDIDATES = ("en", "fr", "de", "es", "it", "pt", "nl", "ar", "fa", "ru", "tr", "pl")
 SEED = 0
-SAMPLE_CHARS = 600
-PARAGRAPH_SAMPLE_CHARS = 300
+SAMPLE_CHARS = 400
+PARAGRAPH_SAMPLE_CHARS = 200
 MIN_LETTERS = 40
 MIN_CONFIDENCE = 0.9
 FUNCTION_WORD_SHARE = 0.2
@@ -67,7 +67,7 @@ def _factory() -> Any:
 
 
 def _letters(text: str) -> int:
-    return sum(char.isalpha() for char in text)
+    return sum(map(str.isalpha, text))
 
 
 def _probabilities(text: str, limit: int) -> list[Any]:

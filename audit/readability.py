@@ -471,10 +471,8 @@ class _TextCounts:
     def paragraph_counts(self, doc: Document) -> list[Counts]:
         sentences = Counter(doc.paragraph_of(sentence.start) for sentence, _ in self.sentences)
         result = []
-        for index, paragraph in enumerate(doc.paragraphs):
-            first = bisect.bisect_left(self.word_starts, paragraph.start)
-            last = bisect.bisect_left(self.word_starts, paragraph.end)
-            result.append(_counts(self.figures[first:last], sentences[index]))
+        for index, words in enumerate(doc.paragraph_words):
+            result.append(_counts(self.figures[words.start : words.stop], sentences[index]))
         return result
 
 

@@ -41,7 +41,6 @@ Example::
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -68,10 +67,11 @@ class ParagraphCheck:
     max_words: int
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
-        for paragraph in doc.paragraphs:
-            if len(spans_within(doc.words, paragraph)) > self.max_words:
+        for paragraph, words, tokens in zip(
+            doc.paragraphs, doc.paragraph_words, doc.paragraph_tokens, strict=True
+        ):
+            if len(words) > self.max_words:
                 continue
-            tokens = spans_within(doc.tokens, paragraph)
             if tokens and self._all_residue(doc, paragraph, tokens):
                 yield Hit(paragraph.start, paragraph.end)
 
@@ -103,16 +103,6 @@ class ParagraphCheck:
                 text, paragraph.start, paragraph.end, timeout=REGEX_TIMEOUT_SECONDS
             )
         ]
-
-
-def spans_within(spans: tuple[Span, ...], paragraph: Span) -> range:
-    """The positions of the ``spans`` that start inside ``paragraph``."""
-    first = bisect.bisect_left(spans, paragraph.start, key=_start)
-    return range(first, bisect.bisect_left(spans, paragraph.end, key=_start))
-
-
-def _start(span: Span) -> int:
-    return span.start
 
 
 def _inside(token: Span, spans: list[tuple[int, int]]) -> bool:

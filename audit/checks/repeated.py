@@ -53,7 +53,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from audit.checks.base import FieldError, Hit
-from audit.checks.paragraph import spans_within
 from audit.document import Document
 from audit.errors import did_you_mean
 
@@ -85,8 +84,8 @@ class RepeatedCheck:
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         seen = _Seen()
-        for paragraph in doc.paragraphs:
-            if len(spans_within(doc.words, paragraph)) < self.min_words:
+        for paragraph, words in zip(doc.paragraphs, doc.paragraph_words, strict=True):
+            if len(words) < self.min_words:
                 continue
             key = self._normalised(doc.slice(paragraph))
             edges = self._head_and_tail(key) if self.edges else None
