@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from audit.reports import github, json, jsonl, junit, sarif, text
+from audit.reports import github, json, jsonl, junit, markdown, sarif, text
 from audit.reports.base import ReportContext, Summary, Writer
 
 FORMATS: dict[str, ModuleType] = {
-    module.NAME: module for module in (text, json, jsonl, sarif, junit, github)
+    module.NAME: module for module in (text, json, jsonl, sarif, junit, github, markdown)
 }
 
 __all__ = ["FORMATS", "ReportContext", "Summary", "Writer"]

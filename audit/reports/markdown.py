@@ -1,0 +1,66 @@
+"""markdown: one table row per article, for a CI job summary or a pull-request comment.
+
+Each row gives the article's language, words, main readability scores,
+quality score, findings by severity and verdict; the table ends with the
+run's totals. Rows are written as articles finish. Pipe characters in paths
+are escaped so a row never breaks the table.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from audit.reports.base import ReportContext, Summary
+
+if TYPE_CHECKING:
+    from audit.auditor import ArticleResult
+
+NAME = "markdown"
+DESCRIPTION = "a Markdown table: scores, findings and verdict per article"
+HEADER = (
+    "| article | language | words | reading ease | grade | quality | findings | verdict |\n"
+    "|---|---|---:|---:|---:|---:|---|---|\n"
+)
+_SEVERITIES = ("critical", "major", "minor", "neutral")
+
+
+class MarkdownWriter:
+    def __init__(self) -> None:
+        self.started = False
+
+    def article(self, result: ArticleResult) -> str:
+        header = "" if self.started else HEADER
+        self.started = True
+        scores = result.readability.scores
+        cells = [
+            "`" + result.article.path.replace("|", "\\|") + "`",
+            result.doc.language.code or "unknown",
+            str(result.stats["words"]),
+            _number(scores.get("flesch_reading_ease")),
+            _number(scores.get("flesch_kincaid_grade")),
+            f"{result.quality.score:.1f}",
+            _findings([finding.severity for finding in result.findings]),
+            "passed" if result.verdict.passed else "**failed**",
+        ]
+        return header + "| " + " | ".join(cells) + " |\n"
+
+    def finish(self, summary: Summary) -> str:
+        header = "" if self.started else HEADER
+        counts = [severity for severity, n in summary.findings.items() for _ in range(n)]
+        return (
+            f"{header}\n{summary.articles} articles: {summary.passed} passed, "
+            f"{summary.failed} failed; findings: {_findings(counts)}.\n"
+        )
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def _findings(severities: list[str]) -> str:
+    parts = [f"{severities.count(s)} {s}" for s in _SEVERITIES if s in severities]
+    return ", ".join(parts) or "none"
+
+
+def writer(context: ReportContext) -> MarkdownWriter:
+    return MarkdownWriter()
