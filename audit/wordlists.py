@@ -31,9 +31,11 @@ def require(path: str, field_name: str) -> Mapping[str, str]:
 
 @cache
 def _load(path: Path) -> Mapping[str, str]:
-    words: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").lower().splitlines():
-        if line.strip() and not line.startswith("#"):
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").lower().splitlines()]
+    entries = [line for line in lines if line and not line.startswith("#")]
+    words = dict.fromkeys((line for line in entries if "\t" not in line), "")
+    for line in entries:
+        if "\t" in line:
             word, _, value = line.partition("\t")
             words[word.strip()] = value.strip()
     return MappingProxyType(words)

@@ -105,6 +105,10 @@ def context_regex(
     """Compile an ``unless_before`` (anchored at the match) or ``unless_after`` regex."""
     if source is None:
         return None
-    compile_regex(source, field_name, ignore_case)
-    anchored = f"(?:{source})\\Z" if before else source
-    return compile_regex(anchored, field_name, ignore_case)
+    if not before:
+        return compile_regex(source, field_name, ignore_case)
+    try:
+        return compile_regex(f"(?:{source})\\Z", field_name, ignore_case)
+    except FieldError:
+        compile_regex(source, field_name, ignore_case)  # the error, in the user's own terms
+        raise
