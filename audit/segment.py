@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 import sys
 import types
 from collections.abc import Iterator
@@ -36,6 +37,7 @@ ABBREVIATIONS = frozenset(
 )
 
 _CLOSING_QUOTES = "\"'”’»"
+_INNER_END_RE = re.compile(r"[.!?…]\W*\s+\S")
 
 
 def _load_punkt() -> types.ModuleType:
@@ -68,6 +70,9 @@ def _tokenizer() -> Any:
 def split_sentences(text: str, paragraph: Span) -> Iterator[Span]:
     """Sentence spans of one paragraph, as offsets into ``text``."""
     chunk = text[paragraph.start : paragraph.end]
+    if not _INNER_END_RE.search(chunk):
+        yield paragraph  # no full stop, ! or ? before the last word: one sentence
+        return
     pending: Span | None = None
     for start, end in _tokenizer().span_tokenize(chunk):
         span = Span(paragraph.start + start, paragraph.start + end)
