@@ -205,7 +205,8 @@ def check(
             for result in audit_all(auditor, articles, jobs or default_jobs()):
                 summary.add(result)
                 out.write(writer.article(result))
-                accepted.append((result.article.path, result.findings))
+                if baseline_out is not None:
+                    accepted.append((result.article.path, result.findings))
                 advance()
         out.write(writer.finish(summary))
         if baseline_out is not None:

@@ -17,6 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import NamedTuple
 
 _LINE_RE = re.compile(r"[^\n]+")
 _TOKEN_RE = re.compile(r"[^\W_]+")
@@ -24,15 +25,14 @@ _APOSTROPHES = "'’"
 _CLITICS = frozenset({"s", "t", "d", "ll", "re", "ve", "m"})
 
 
-@dataclass(frozen=True, order=True)
-class Span:
-    """A half-open range ``[start, end)`` of code points in a Document's text."""
+class Span(NamedTuple):
+    """A half-open range ``[start, end)`` of code points in a Document's text.
+
+    A named tuple: cheap to build by the hundred thousand, ordered by
+    (start, end)."""
 
     start: int
     end: int
-
-    def __len__(self) -> int:
-        return self.end - self.start
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ class Document:
 
     @cached_property
     def tokens(self) -> tuple[Span, ...]:
-        return tuple(Span(m.start(), m.end()) for m in _TOKEN_RE.finditer(self.text))
+        return tuple(Span(*m.span()) for m in _TOKEN_RE.finditer(self.text))
 
     @cached_property
     def token_texts(self) -> tuple[str, ...]:

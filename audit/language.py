@@ -89,7 +89,7 @@ def _sample(doc: Document) -> str:
         if size >= SAMPLE_CHARS:
             break
         parts.append(doc.slice(paragraph))
-        size += len(paragraph) + 1
+        size += paragraph.end - paragraph.start + 1
     return "\n".join(parts)
 
 

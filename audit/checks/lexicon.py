@@ -141,7 +141,14 @@ def _excused(doc: Document, start: int, end: int, entry: Entry) -> bool:
 
 def compile(options: dict[str, Any]) -> LexiconCheck:
     sensitive = options["case"] == "sensitive"
-    shared = {key: options[key] for key in ("unless_before", "unless_after")}
+    shared = {
+        "unless_before": context_regex(
+            options["unless_before"], "unless_before", not sensitive, True
+        ),
+        "unless_after": context_regex(
+            options["unless_after"], "unless_after", not sensitive, False
+        ),
+    }
     by_anchor: dict[str, list[Entry]] = {}
     for phrase, value in options["entries"].items():
         entry = _entry(str(phrase), value, shared, sensitive)
@@ -151,7 +158,9 @@ def compile(options: dict[str, Any]) -> LexiconCheck:
     return LexiconCheck({word: tuple(entries) for word, entries in by_anchor.items()}, sensitive)
 
 
-def _entry(phrase: str, value: Any, shared: dict[str, Any], sensitive: bool) -> Entry:
+def _entry(
+    phrase: str, value: Any, shared: dict[str, regex.Pattern[str] | None], sensitive: bool
+) -> Entry:
     fields = _entry_fields(phrase, value)
     words = tuple(_TOKEN_RE.findall(phrase if sensitive else phrase.lower()))
     if not words:
@@ -160,7 +169,12 @@ def _entry(phrase: str, value: Any, shared: dict[str, Any], sensitive: bool) -> 
     problem = message and placeholder_problem(message, COMMON_PLACEHOLDERS | PLACEHOLDERS)
     if problem:
         raise FieldError(("entries", phrase), problem)
-    context = {**shared, **{k: fields[k] for k in ("unless_before", "unless_after") if k in fields}}
+    context = {
+        name: _entry_regex(fields[name], phrase, name, not sensitive)
+        if name in fields
+        else shared[name]
+        for name in ("unless_before", "unless_after")
+    }
     key = tuple(word.lower() for word in words)
     return Entry(
         words=words,
@@ -170,10 +184,8 @@ def _entry(phrase: str, value: Any, shared: dict[str, Any], sensitive: bool) -> 
         suggestions=_strings(fields.get("suggest", []), phrase),
         message=message,
         source=_optional_string(fields, "source", phrase),
-        unless_before=_entry_regex(
-            context["unless_before"], phrase, "unless_before", not sensitive
-        ),
-        unless_after=_entry_regex(context["unless_after"], phrase, "unless_after", not sensitive),
+        unless_before=context["unless_before"],
+        unless_after=context["unless_after"],
     )
 
 
