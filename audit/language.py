@@ -5,12 +5,14 @@ of its paragraphs (``SAMPLE_CHARS``). Text with fewer than ``MIN_LETTERS``
 letters is too short to judge and is reported as unknown, never guessed.
 
 Paragraphs in another language (a paragraph left untranslated, say) are
-found without running langdetect on every paragraph: a paragraph whose
-share of the article language's commonest function words is at least
-``FUNCTION_WORD_SHARE`` is in that language; only the others, and every
-paragraph of an article in a language without a function-word list, go
-through langdetect. A paragraph is reported when langdetect names another
-language with probability at least ``MIN_CONFIDENCE``.
+found without running langdetect on every paragraph. A paragraph goes
+through langdetect only when it looks foreign: fewer than
+``FUNCTION_WORD_SHARE`` of its words are the article language's commonest
+function words, and either as many are another listed language's function
+words or most of its letters are outside the article's script (Latin or
+not). In an article whose language has no function-word list, every
+paragraph goes through langdetect. A paragraph is reported when langdetect
+names another language with probability at least ``MIN_CONFIDENCE``.
 
 Only the profiles of ``CANDIDATES`` are loaded (langdetect's 55 profiles
 take half a second to load; these take a tenth of that).
@@ -109,13 +111,10 @@ def detect(doc: Document, given: str | None = None) -> Language:
 
 
 def _foreign_paragraphs(doc: Document, article_language: str) -> list[ParagraphLanguage]:
-    function_words = _FUNCTION_WORD_SETS.get(article_language)
     found = []
     for index, paragraph in enumerate(doc.paragraphs):
         text = doc.slice(paragraph)
-        if _letters(text) < MIN_LETTERS:
-            continue
-        if function_words and _function_word_share(text, function_words) >= FUNCTION_WORD_SHARE:
+        if _letters(text) < MIN_LETTERS or not _looks_foreign(text, article_language):
             continue
         ranked = _probabilities(text, PARAGRAPH_SAMPLE_CHARS)
         if ranked and ranked[0].lang != article_language and ranked[0].prob >= MIN_CONFIDENCE:
@@ -123,6 +122,25 @@ def _foreign_paragraphs(doc: Document, article_language: str) -> list[ParagraphL
     return found
 
 
-def _function_word_share(text: str, function_words: frozenset[str]) -> float:
-    words = text.lower().split()
-    return sum(word.strip(".,;:!?\"'()“”«»") in function_words for word in words) / len(words)
+def _looks_foreign(text: str, article_language: str) -> bool:
+    """Whether ``text`` may be in another language than the article's (see the docstring)."""
+    own = _FUNCTION_WORD_SETS.get(article_language)
+    if own is None:
+        return True
+    words = [word.strip(".,;:!?\"'()“”«»") for word in text.lower().split()]
+    if _share(words, own) >= FUNCTION_WORD_SHARE:
+        return False
+    other = (s for code, s in _FUNCTION_WORD_SETS.items() if code != article_language)
+    if any(_share(words, function_words) >= FUNCTION_WORD_SHARE for function_words in other):
+        return True
+    return _latin_share(text) < 0.5
+
+
+def _share(words: list[str], function_words: frozenset[str]) -> float:
+    return sum(word in function_words for word in words) / len(words)
+
+
+def _latin_share(text: str) -> float:
+    """The share of letters in the Latin script (Basic Latin and Latin-1/Extended)."""
+    letters = [char for char in text if char.isalpha()]
+    return sum(char < "\u0250" for char in letters) / len(letters)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from audit import language
 from audit.document import Document
 
@@ -40,10 +42,23 @@ def test_given_language_skips_detection():
     assert (result.code, result.given, result.confidence) == ("en", True, None)
 
 
-def test_a_paragraph_left_in_french_is_reported():
-    result = detect(f"{ENGLISH}\n{ENGLISH}\n{FRENCH}\n{ENGLISH}")
+FOREIGN = {
+    "fr": FRENCH,
+    "de": "Die Regierung hat am Freitag angekündigt, dass die amerikanischen Truppen vorerst "
+    "im Land bleiben werden, sagte ein Sprecher.",
+    "es": "El gobierno anunció el viernes que las tropas estadounidenses permanecerán en el "
+    "país por el momento, según un comunicado.",
+    "ar": "أعلنت الحكومة يوم الجمعة أن القوات الأمريكية ستبقى "
+    "في البلاد في الوقت الحالي، وفقا لبيان.",
+    "ru": "Правительство объявило в пятницу, что американские войска пока останутся в стране.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(FOREIGN))
+def test_a_paragraph_left_in_another_language_is_reported(code):
+    result = detect(f"{ENGLISH}\n{ENGLISH}\n{FOREIGN[code]}\n{ENGLISH}")
     assert result.code == "en"
-    assert [(p.paragraph, p.code) for p in result.paragraphs] == [(2, "fr")]
+    assert [(p.paragraph, p.code) for p in result.paragraphs] == [(2, code)]
 
 
 def test_english_captions_and_credits_are_not_foreign_paragraphs():
