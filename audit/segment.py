@@ -41,22 +41,25 @@ _INNER_END_RE = re.compile(r"[.!?…]\W*\s+\S")
 
 
 def _load_punkt() -> types.ModuleType:
-    """Import ``nltk.tokenize.punkt`` without running nltk's heavy package ``__init__``."""
+    """Import ``nltk.tokenize.punkt`` without running nltk's heavy package ``__init__``.
+
+    The nltk modules loaded this way are taken out of ``sys.modules`` again,
+    so that a later ``import nltk`` elsewhere in the process imports the
+    whole package as usual."""
     if "nltk" in sys.modules:
         return importlib.import_module("nltk.tokenize.punkt")
     spec = importlib.util.find_spec("nltk")
     assert spec is not None and spec.submodule_search_locations is not None
     root = next(iter(spec.submodule_search_locations))
-    stubs = {"nltk": [root], "nltk.tokenize": [f"{root}/tokenize"]}
-    for name, path in stubs.items():
+    for name, path in (("nltk", root), ("nltk.tokenize", f"{root}/tokenize")):
         stub = types.ModuleType(name)
-        stub.__path__ = path
+        stub.__path__ = [path]
         sys.modules[name] = stub
     try:
         return importlib.import_module("nltk.tokenize.punkt")
     finally:
-        for name in stubs:
-            sys.modules.pop(name, None)
+        for name in [name for name in sys.modules if name.split(".")[0] == "nltk"]:
+            del sys.modules[name]
 
 
 @cache

@@ -62,7 +62,7 @@ def test_works_without_nltk_data_and_without_importing_all_of_nltk(tmp_path):
     assert out.stdout.split() == ["2", "False", "False"]
 
 
-def test_full_nltk_still_imports_after_the_light_punkt_import():
+def test_full_nltk_still_imports_after_the_light_punkt_import(tmp_path):
     code = (
         "from audit.document import Document\n"
         "Document.from_text('One. Two.').sentences\n"
@@ -70,5 +70,7 @@ def test_full_nltk_still_imports_after_the_light_punkt_import():
         "from nltk.tokenize.punkt import PunktSentenceTokenizer\n"
         "print(callable(nltk.word_tokenize), PunktSentenceTokenizer.__name__)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    env = {**os.environ, "NLTK_DATA": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["True", "PunktSentenceTokenizer"]
