@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from pathlib import Path
 
 
 class AuditError(Exception):
@@ -43,3 +44,16 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return ``" (did you mean 'x'?)"`` for the closest choice, or an empty string."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def read_bytes(path: Path, error: type[AuditError], place: str | None = None) -> bytes:
+    """The bytes of a file the user named; a missing or unreadable file raises ``error``."""
+    place = place or str(path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise error(place, "no such file or directory") from None
+    except IsADirectoryError:
+        raise error(place, "is a directory, not a file") from None
+    except OSError as bad:
+        raise error(place, f"cannot read: {bad.strerror}") from None

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from audit.errors import InputError, UsageError
+from audit.errors import InputError, UsageError, read_bytes
 
 DEFAULT_GLOBS = ("*.txt", "*.md")
 _BOMS = (
@@ -96,14 +96,7 @@ def _decode_problem(bad: UnicodeDecodeError, encoding: str | None) -> str:
 
 def read_file(path: Path, encoding: str | None = None) -> Article:
     place = str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(place, "no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(place, "is a directory") from None
-    except OSError as bad:
-        raise InputError(place, f"cannot read: {bad.strerror}") from None
+    data = read_bytes(path, InputError)
     return Article(id=path.stem, path=place, text=decode(data, place, encoding))
 
 

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from audit.errors import AuditError, read_bytes
+
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -102,7 +104,7 @@ _LocatingLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _LocatingLoader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
 
 
-def parse(text: str, source_name: str, error: type[Exception]) -> Any:
+def parse(text: str, source_name: str, error: type[AuditError]) -> Any:
     """Parse YAML ``text``; syntax errors and duplicate keys raise ``error(place, problem)``."""
     loader = _LocatingLoader(text)
     loader.source_name = source_name
@@ -121,17 +123,11 @@ def parse(text: str, source_name: str, error: type[Exception]) -> Any:
         loader.dispose()
 
 
-def read(path: Path, error: type[Exception], shown_as: str | None = None) -> Any:
+def read(path: Path, error: type[AuditError], shown_as: str | None = None) -> Any:
     """Read and parse the YAML file at ``path``; every failure raises ``error``."""
     name = shown_as or str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise error(name, "no such file") from None
-    except IsADirectoryError:
-        raise error(name, "is a directory, not a YAML file") from None
+        text = read_bytes(path, error, name).decode("utf-8-sig")
     except UnicodeDecodeError as bad:
         raise error(name, f"not valid UTF-8 (byte {bad.start})") from None
-    except OSError as bad:
-        raise error(name, f"cannot read: {bad.strerror}") from None
     return parse(text, name, error)
