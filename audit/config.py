@@ -178,7 +178,7 @@ def _policy(gate: YamlMap) -> Policy:
 
 
 def _formula_names() -> tuple[str, ...]:
-    from audit.readability import FORMULAS
+    from audit.formulas import FORMULAS
 
     return tuple(FORMULAS)
 

@@ -13,7 +13,8 @@ import textstat
 from audit import __version__
 from audit.document import Document, Language
 from audit.errors import ConfigError
-from audit.readability import FORMULAS, Counts, ReadabilityMeter
+from audit.formulas import FORMULAS, Counts
+from audit.readability import ReadabilityMeter
 from audit.syllables import count_syllables
 
 
