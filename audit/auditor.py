@@ -16,6 +16,7 @@ from typing import Any
 
 from audit import language as language_detection
 from audit.baseline import Baseline
+from audit.cache import load_packs_cached
 from audit.config import Config, Ignore
 from audit.document import Document
 from audit.engine import Engine, Finding
@@ -84,6 +85,7 @@ class Auditor:
         self.ignores = tuple(ignores)
         self.baseline = baseline or Baseline()
         self.config: Config | None = None
+        self.cache = True
 
     @classmethod
     def from_rules(
@@ -94,21 +96,25 @@ class Auditor:
         enable: Sequence[str] = (),
         disable: Sequence[str] = (),
         rule_settings: Sequence[RuleSetting] = (),
+        cache: bool = True,
         **settings: Any,
     ) -> Auditor:
         """An auditor with the shipped packs (unless ``builtin=False``) and those at ``paths``;
-        ``rule_settings`` (from a config file) apply first, then ``enable`` and ``disable``."""
-        packs = load_packs([Path(p) for p in paths], builtin=builtin)
+        ``rule_settings`` (from a config file) apply first, then ``enable`` and ``disable``.
+        Compiled packs come from the cache (``audit.cache``) unless ``cache=False``."""
+        load = load_packs_cached if cache else load_packs
+        packs = load([Path(p) for p in paths], builtin=builtin)
         rules = [rule for pack in packs for rule in pack.rules]
         changes = [*rule_settings, *from_options(enable, disable)]
         return cls(apply(rules, changes), **settings)
 
     @classmethod
-    def from_config(cls, config: Config) -> Auditor:
+    def from_config(cls, config: Config, cache: bool = True) -> Auditor:
         """An auditor set up as ``config`` says (see ``audit.config``)."""
         auditor = cls.from_rules(
             config.packs,
             builtin=config.builtin,
+            cache=cache,
             rule_settings=config.rule_settings,
             policy=config.policy,
             language=config.language,
@@ -119,6 +125,7 @@ class Auditor:
             baseline=Baseline.read(config.baseline) if config.baseline else None,
         )
         auditor.config = config
+        auditor.cache = cache
         return auditor
 
     def skips(self, article: Article) -> bool:

@@ -169,6 +169,9 @@ def check(
         FileOption,
         _option("--references", help="Reference translations, named like the articles."),
     ] = None,
+    no_cache: Annotated[
+        bool, _option("--no-cache", help="Compile the rule packs without the cache.")
+    ] = False,
 ) -> ExitCode:
     """Audit articles and report findings, scores and a pass/fail verdict per article."""
     if not paths and jsonl is None:
@@ -193,7 +196,7 @@ def check(
     if fail_on is not None:
         policy = replace(settings.policy, fail_on=_choice("--fail-on", fail_on, FAIL_ON_CHOICES))
         settings = replace(settings, policy=policy)
-    auditor = Auditor.from_config(settings)
+    auditor = Auditor.from_config(settings, cache=not no_cache)
     articles = _articles(paths or (), jsonl, glob or DEFAULT_GLOBS, encoding)
     if references is not None:
         articles = with_references(articles, references, encoding)

@@ -27,11 +27,10 @@ loaded, the child replaces the base.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from audit import checks, fields
@@ -97,8 +96,8 @@ class Rule:
     tags: tuple[str, ...]
     enabled: bool
     skip_quotes: bool
-    examples: MappingProxyType[str, tuple[str, ...]]
-    options: MappingProxyType[str, Any]
+    examples: Mapping[str, tuple[str, ...]]
+    options: Mapping[str, Any]
     location: Location
     check: Check = field(repr=False, compare=False)
     spec: YamlMap = field(repr=False, compare=False, default_factory=YamlMap)
@@ -111,6 +110,19 @@ class Pack:
     path: str
     extends: str | None
     rules: tuple[Rule, ...]
+    sources: tuple[str, ...] = ()
+    """The pack file and the files of the packs it extends."""
+
+
+def source_files(packs: Iterable[Pack]) -> set[str]:
+    """Every file the packs were built from: pack files, the packs they extend, data files."""
+    files = {source for pack in packs for source in pack.sources}
+    for rule in (rule for pack in packs for rule in pack.rules):
+        schema = checks.KINDS[rule.kind].FIELDS
+        files.update(
+            str(value) for key, value in rule.options.items() if schema[key] is File and value
+        )
+    return files
 
 
 def shipped_rules_dir() -> Path:
@@ -203,7 +215,10 @@ def _load_pack(path: Path, chain: tuple[Path, ...]) -> Pack:
         own[spec["id"]] = location
         rules[spec["id"]] = compile_rule(spec)
     extends = base_pack.id if base_pack else None
-    return Pack(pack_id, data.get("description"), str(path), extends, tuple(rules.values()))
+    sources = (str(path), *(base_pack.sources if base_pack else ()))
+    return Pack(
+        pack_id, data.get("description"), str(path), extends, tuple(rules.values()), sources
+    )
 
 
 def _base_pack(data: YamlMap, path: Path, chain: tuple[Path, ...]) -> Pack | None:
@@ -264,7 +279,7 @@ def compile_rule(spec: YamlMap) -> Rule:
     common["examples"] = _examples(spec)
     return Rule(
         **common,
-        options=MappingProxyType(options),
+        options=options,
         location=spec.location,
         check=check,
         spec=spec,
@@ -302,9 +317,9 @@ def _check_message(spec: YamlMap, message: str, allowed: frozenset[str]) -> None
         raise RulebookError(str(spec.where("message")), problem)
 
 
-def _examples(spec: YamlMap) -> MappingProxyType[str, tuple[str, ...]]:
+def _examples(spec: YamlMap) -> dict[str, tuple[str, ...]]:
     raw = spec.get("examples") or YamlMap()
     if not isinstance(raw, YamlMap):
-        return MappingProxyType({"flag": (), "pass": ()})
+        return {"flag": (), "pass": ()}
     values = fields.check_mapping(raw, EXAMPLE_FIELDS, "examples", RulebookError)
-    return MappingProxyType({"flag": values.get("flag", ()), "pass": values.get("pass", ())})
+    return {"flag": values.get("flag", ()), "pass": values.get("pass", ())}

@@ -43,15 +43,17 @@ def audit_all(
         yield from map(auditor.check_article, wanted)
         return
     yield from map(auditor.check_article, islice(wanted, SERIAL_HEAD))
-    yield from _in_pool(auditor.config, wanted, jobs)
+    yield from _in_pool(auditor.config, auditor.cache, wanted, jobs)
 
 
-def _in_pool(config: Config, articles: Iterator[Article], jobs: int) -> Iterator[ArticleResult]:
+def _in_pool(
+    config: Config, cache: bool, articles: Iterator[Article], jobs: int
+) -> Iterator[ArticleResult]:
     batches = iter(lambda: list(islice(articles, BATCH)), [])
     first = next(batches, None)
     if first is None:
         return
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config,)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config, cache)) as pool:
         pending: deque[Future[list[ArticleResult]]] = deque([pool.submit(_check, first)])
         for batch in batches:
             pending.append(pool.submit(_check, batch))
@@ -61,9 +63,9 @@ def _in_pool(config: Config, articles: Iterator[Article], jobs: int) -> Iterator
             yield from pending.popleft().result()
 
 
-def _start_worker(config: Config) -> None:
+def _start_worker(config: Config, cache: bool) -> None:
     global _worker_auditor
-    _worker_auditor = Auditor.from_config(config)
+    _worker_auditor = Auditor.from_config(config, cache)
 
 
 def _check(batch: list[Article]) -> list[ArticleResult]:

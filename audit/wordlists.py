@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from types import MappingProxyType
 
 from audit.checks.base import FieldError
 
@@ -38,4 +37,4 @@ def _load(path: Path) -> Mapping[str, str]:
         if "\t" in line:
             word, _, value = line.partition("\t")
             words[word.strip()] = value.strip()
-    return MappingProxyType(words)
+    return words

@@ -1,0 +1,107 @@
+"""The compiled-pack cache: used while fresh, rebuilt when any source file changes."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from audit import Auditor, cache, rulebook
+from audit.errors import RulebookError
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+PACK = """\
+pack: c
+rules:
+  - id: words
+    kind: wordlist
+    list: words.txt
+    message: "'{match}' is listed."
+    severity: minor
+    category: style
+    examples: {flag: ["the cenacle met"], pass: ["the circle met"]}
+"""
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("AUDIT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("AUDIT_NO_CACHE", raising=False)
+    return folder
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    (tmp_path / "words.txt").write_text("cenacle\n", encoding="utf-8")
+    path = tmp_path / "pack.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    return path
+
+
+def no_compiling(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(spec):
+        raise AssertionError("compiled instead of read from the cache")
+
+    monkeypatch.setattr(rulebook, "compile_rule", refuse)
+
+
+def rule_ids(packs) -> list[str]:
+    return [rule.id for pack in packs for rule in pack.rules]
+
+
+def test_a_fresh_entry_is_used_without_compiling(cache_dir, pack, monkeypatch):
+    first = cache.load_packs_cached([pack], builtin=True)
+    assert len(list(cache_dir.glob("packs-*.pickle"))) == 1
+    no_compiling(monkeypatch)
+    assert rule_ids(cache.load_packs_cached([pack], builtin=True)) == rule_ids(first)
+
+
+@pytest.mark.parametrize("changed", ["pack.yaml", "words.txt"])
+def test_changing_a_pack_or_its_data_file_rebuilds(cache_dir, pack, changed, monkeypatch):
+    cache.load_packs_cached([pack], builtin=False)
+    source = pack.parent / changed
+    source.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    no_compiling(monkeypatch)
+    with pytest.raises(AssertionError, match="compiled instead"):
+        cache.load_packs_cached([pack], builtin=False)
+
+
+def test_a_corrupt_entry_is_rebuilt(cache_dir, pack):
+    cache.load_packs_cached([pack], builtin=False)
+    [entry] = cache_dir.glob("packs-*.pickle")
+    entry.write_bytes(b"not a pickle")
+    assert rule_ids(cache.load_packs_cached([pack], builtin=False)) == ["c.words"]
+    assert entry.read_bytes() != b"not a pickle"
+
+
+def test_turned_off_by_the_environment(cache_dir, pack, monkeypatch):
+    monkeypatch.setenv("AUDIT_NO_CACHE", "1")
+    cache.load_packs_cached([pack], builtin=False)
+    assert not cache_dir.exists()
+
+
+def test_invalid_packs_are_never_cached(cache_dir, pack):
+    pack.write_text(PACK.replace("kind: wordlist", "kind: wordlst"), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(RulebookError, match="unknown kind 'wordlst'"):
+            cache.load_packs_cached([pack], builtin=False)
+    assert not list(cache_dir.glob("packs-*.pickle"))
+
+
+def test_an_unwritable_cache_is_ignored(tmp_path, pack, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("AUDIT_CACHE_DIR", str(blocker / "cache"))
+    assert rule_ids(cache.load_packs_cached([pack], builtin=False)) == ["c.words"]
+
+
+def test_cached_packs_audit_exactly_as_fresh_ones(cache_dir):
+    text = (SEEDS / "001_c228d45e3e21097f.txt").read_text(encoding="utf-8")
+    fresh = Auditor.from_rules(cache=False).check_text(text)
+    Auditor.from_rules().check_text(text)
+    cached = Auditor.from_rules().check_text(text)
+    assert json.dumps(cached, sort_keys=True) == json.dumps(fresh, sort_keys=True)
+    assert os.listdir(cache_dir)
