@@ -5,19 +5,21 @@ Mappings load as ``YamlMap`` and sequences as ``YamlList``: plain ``dict`` and
 validation error can say ``rules/x.yaml:12:5: unknown field 'sugest'``.
 Duplicate keys, which PyYAML silently overwrites, are an error here. Only
 YAML's safe subset is accepted (``yaml.SafeLoader``, in C when available).
+PyYAML is imported on the first parse: a run whose rule packs come from the
+cache and that has no configuration file never needs it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from audit.errors import AuditError, read_bytes
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
 
 
 @dataclass(frozen=True)
@@ -96,17 +98,23 @@ def _construct_list(loader: Any, node: yaml.SequenceNode) -> YamlList:
     return result
 
 
-class _LocatingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    source_name = "<string>"
+@cache
+def _loader_class() -> type:
+    """PyYAML's safe loader (the C one when built) building located mappings and lists."""
+    import yaml
 
-
-_LocatingLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_LocatingLoader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = type("LocatingLoader", (base,), {"source_name": "<string>"})
+    loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+    loader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
+    return loader
 
 
 def parse(text: str, source_name: str, error: type[AuditError]) -> Any:
     """Parse YAML ``text``; syntax errors and duplicate keys raise ``error(place, problem)``."""
-    loader = _LocatingLoader(text)
+    import yaml
+
+    loader = _loader_class()(text)
     loader.source_name = source_name
     try:
         return loader.get_single_data()
