@@ -20,7 +20,7 @@ from typing import Annotated, TextIO
 import typer
 
 from audit import __version__, baseline, checks, config, ruletest
-from audit.auditor import Auditor
+from audit.auditor import ArticleResult, Auditor
 from audit.errors import AuditError, UsageError, did_you_mean
 from audit.ingest import (
     DEFAULT_GLOBS,
@@ -33,7 +33,7 @@ from audit.ingest import (
 from audit.mqm import SEVERITIES
 from audit.output import open_output
 from audit.progress import progress
-from audit.reports import FORMATS, ReportContext, Summary
+from audit.reports import FORMATS, ReportContext, Summary, Writer
 from audit.rulebook import Rule, load_packs
 from audit.runner import audit_all, default_jobs
 from audit.selection import from_options
@@ -201,11 +201,24 @@ def check(
     if references is not None:
         articles = with_references(articles, references, encoding)
     writer = writer_module.writer(ReportContext(rules=auditor.rules, color=use_color))
+    results = audit_all(auditor, articles, jobs or default_jobs())
+    summary = _write_reports(results, writer, output, baseline_write, show_progress=not quiet)
+    return ExitCode.PASSED if summary.failed == 0 else ExitCode.GATE_FAILED
+
+
+def _write_reports(
+    results: Iterable[ArticleResult],
+    writer: Writer,
+    output: Path | None,
+    baseline_write: Path | None,
+    show_progress: bool,
+) -> Summary:
+    """Stream each result to the report (and record it for a baseline); return the tally."""
     summary = Summary()
     accepted = []
     with open_output(output) as out, _baseline_output(baseline_write) as baseline_out:
-        with progress(not quiet) as advance:
-            for result in audit_all(auditor, articles, jobs or default_jobs()):
+        with progress(show_progress) as advance:
+            for result in results:
                 summary.add(result)
                 out.write(writer.article(result))
                 if baseline_out is not None:
@@ -214,7 +227,7 @@ def check(
         out.write(writer.finish(summary))
         if baseline_out is not None:
             baseline_out.write(baseline.render(accepted))
-    return ExitCode.PASSED if summary.failed == 0 else ExitCode.GATE_FAILED
+    return summary
 
 
 def _settings(config_file: Path | None, no_config: bool) -> config.Config:
