@@ -54,7 +54,7 @@ from typing import Any
 import regex
 
 from audit.checks.base import COMMON_PLACEHOLDERS, FieldError, Hit, Regex, placeholder_problem
-from audit.checks.pattern import LOOK_BEHIND, context_regex
+from audit.checks.pattern import context_regex, excused
 from audit.document import Document
 
 KIND = "lexicon"
@@ -122,7 +122,13 @@ class LexiconCheck:
             _GAP_RE.fullmatch(doc.text, tokens[i - 1].end, tokens[i].start)
             for i in range(start + 1, end)
         )
-        return gaps_ok and not _excused(doc, tokens[start].start, tokens[end - 1].end, entry)
+        return gaps_ok and not excused(
+            doc.text,
+            tokens[start].start,
+            tokens[end - 1].end,
+            entry.unless_before,
+            entry.unless_after,
+        )
 
     @staticmethod
     def _hit(doc: Document, start: int, entry: Entry) -> Hit:
@@ -130,13 +136,6 @@ class LexiconCheck:
         span_end = doc.tokens[start + len(entry.words) - 1].end
         values = {"source": entry.source or ""}
         return Hit(span_start, span_end, entry.suggestions, values, entry.message)
-
-
-def _excused(doc: Document, start: int, end: int, entry: Entry) -> bool:
-    before, after = entry.unless_before, entry.unless_after
-    if before is not None and before.search(doc.text, max(0, start - LOOK_BEHIND), start):
-        return True
-    return after is not None and after.match(doc.text, end) is not None
 
 
 def compile(options: dict[str, Any]) -> LexiconCheck:

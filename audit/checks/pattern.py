@@ -73,17 +73,11 @@ class PatternCheck:
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         text = doc.text
         for match in self.pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
-            if self._excused(text, match.start(), match.end()):
+            if excused(text, match.start(), match.end(), self.unless_before, self.unless_after):
                 continue
             start, end = match.span(self.group)
             if start < end:
                 yield Hit(start, end)
-
-    def _excused(self, text: str, start: int, end: int) -> bool:
-        before, after = self.unless_before, self.unless_after
-        if before is not None and before.search(text, max(0, start - LOOK_BEHIND), start):
-            return True
-        return after is not None and after.match(text, end) is not None
 
 
 def compile(options: dict[str, Any]) -> PatternCheck:
@@ -97,6 +91,21 @@ def compile(options: dict[str, Any]) -> PatternCheck:
         unless_before=context_regex(options["unless_before"], "unless_before", ignore_case, True),
         unless_after=context_regex(options["unless_after"], "unless_after", ignore_case, False),
     )
+
+
+def excused(
+    text: str,
+    start: int,
+    end: int,
+    before: regex.Pattern[str] | None,
+    after: regex.Pattern[str] | None,
+) -> bool:
+    """Whether the context of ``text[start:end]`` matches an ``unless_before`` regex (compiled
+    by ``context_regex``, looked for in the ``LOOK_BEHIND`` characters before) or an
+    ``unless_after`` regex (right after)."""
+    if before is not None and before.search(text, max(0, start - LOOK_BEHIND), start):
+        return True
+    return after is not None and after.match(text, end) is not None
 
 
 def context_regex(

@@ -88,7 +88,7 @@ import regex
 
 from audit import wordlists
 from audit.checks.base import FieldError, Hit, Regex, compile_regex
-from audit.checks.pattern import LOOK_BEHIND, context_regex
+from audit.checks.pattern import LOOK_BEHIND, context_regex, excused
 from audit.document import Document, Span
 from audit.fields import File
 from audit.quotes import PAIRS
@@ -155,7 +155,9 @@ class QuotationCheck:
             _is_capitalised(text)
             and text not in self.allow
             and not self._full_sentence(doc, quotation)
-            and not self._excused(doc.text, quotation.start, word.end)
+            and not excused(
+                doc.text, quotation.start, word.end, self.unless_before, self.unless_after
+            )
             and not (self.exempt_title_case and self._title_case(doc, quotation))
             and not _capitalised_elsewhere(doc, word)
             and self._common(doc, word)
@@ -170,12 +172,6 @@ class QuotationCheck:
             return True
         inside = doc.text[quotation.start + 1 : _inner_end(doc.text, quotation)]
         return self.sentence_end.search(inside) is not None
-
-    def _excused(self, text: str, start: int, end: int) -> bool:
-        before, after = self.unless_before, self.unless_after
-        if before is not None and before.search(text, max(0, start - LOOK_BEHIND), start):
-            return True
-        return after is not None and after.match(text, end) is not None
 
     def _title_case(self, doc: Document, quotation: Span) -> bool:
         inside = doc.text[quotation.start + 1 : _inner_end(doc.text, quotation)]
