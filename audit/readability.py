@@ -190,7 +190,7 @@ class ReadabilityMeter:
         sign = -1 if FORMULAS[main].higher_is_harder else 1
         hardest = sorted(scored, key=lambda item: (sign * item[1], item[0].index))
         return tuple(
-            HotSpot(p.index, p.line, score, _excerpt(doc, text.word_starts, p.index))
+            HotSpot(p.index, p.line, score, _excerpt(doc, p.index))
             for p, score in hardest[: self.hot_spots]
         )
 
@@ -250,14 +250,12 @@ def _main_formula(language: str | None, computed: Sequence[str]) -> str | None:
     return computed[0] if computed else None
 
 
-def _excerpt(doc: Document, starts: Sequence[int], index: int) -> str:
+def _excerpt(doc: Document, index: int) -> str:
     """The first words of paragraph ``index``, as written, with an ellipsis if it goes on."""
-    paragraph = doc.paragraphs[index]
-    first = bisect.bisect_left(starts, paragraph.start)
-    last = bisect.bisect_left(starts, paragraph.end)
-    if last - first <= EXCERPT_WORDS:
+    paragraph, words = doc.paragraphs[index], doc.paragraph_words[index]
+    if len(words) <= EXCERPT_WORDS:
         return doc.slice(paragraph)
-    end = doc.words[first + EXCERPT_WORDS - 1].end
+    end = doc.words[words.start + EXCERPT_WORDS - 1].end
     return doc.text[paragraph.start : end] + " …"
 
 
@@ -273,7 +271,6 @@ class _TextCounts:
     """Per-word figures and per-sentence word counts of one Document, computed once."""
 
     figures: tuple[tuple[int, int, int], ...]
-    word_starts: tuple[int, ...]
     sentences: tuple[tuple[Span, int], ...]  # sentences that have words, with their word count
 
     @classmethod
@@ -281,7 +278,7 @@ class _TextCounts:
         starts = tuple(word.start for word in doc.words)
         figures = tuple(_word_figures(doc.slice(word), language) for word in doc.words)
         with_words = ((s, _words_in(starts, s)) for s in doc.sentences)
-        return cls(figures, starts, tuple((s, n) for s, n in with_words if n))
+        return cls(figures, tuple((s, n) for s, n in with_words if n))
 
     def counts(self) -> Counts:
         return _counts(self.figures, len(self.sentences))
