@@ -26,7 +26,7 @@ from audit.quality import QualityMetric, QualityScore
 from audit.readability import Readability, ReadabilityMeter
 from audit.reference import ReferenceScores, compare
 from audit.rulebook import Rule, load_packs
-from audit.selection import RuleSetting, apply, from_options
+from audit.selection import RuleSetting, apply, from_options, names
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ class Auditor:
         ]
         if not ignored:
             return findings
-        return [f for f in findings if not any(_selects(s, f.rule) for s in ignored)]
+        return [f for f in findings if not any(names(s, f.rule) for s in ignored)]
 
     def check_text(
         self,
@@ -189,10 +189,6 @@ def _stats(doc: Document) -> dict[str, int]:
 def _matches(path: str, patterns: Iterable[str]) -> bool:
     posix = Path(path).as_posix()
     return any(fnmatch.fnmatch(posix, pattern) for pattern in patterns)
-
-
-def _selects(selector: str, rule_id: str) -> bool:
-    return rule_id == selector or rule_id.startswith(selector + ".")
 
 
 def audit_text(text: str, source_language: str | None = None) -> dict[str, Any]:

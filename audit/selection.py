@@ -27,9 +27,14 @@ class RuleSetting:
     severity: str | None = None
 
 
+def names(selector: str, rule_id: str) -> bool:
+    """Whether ``selector`` is ``rule_id`` or one of its dotted prefixes (its pack)."""
+    return rule_id == selector or rule_id.startswith(selector + ".")
+
+
 def specificity(selector: str, rule: Rule) -> int | None:
     """How specifically ``selector`` names ``rule`` (None: not at all; 0: by tag)."""
-    if rule.id == selector or rule.id.startswith(selector + "."):
+    if names(selector, rule.id):
         return selector.count(".") + 1
     return 0 if selector in rule.tags else None
 

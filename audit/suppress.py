@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from audit import selection
 from audit.document import Document
 
 _MARKER_RE = re.compile(
@@ -53,7 +54,7 @@ class Suppressions:
 def _names_cover(names: frozenset[str] | None, rule_id: str) -> bool:
     if names is None:
         return False
-    return "*" in names or any(rule_id == name or rule_id.startswith(name + ".") for name in names)
+    return "*" in names or any(selection.names(name, rule_id) for name in names)
 
 
 def _target_line(doc: Document, marker: re.Match[str]) -> int:
