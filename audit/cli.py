@@ -341,7 +341,7 @@ def rules_validate(paths: PackPaths = None) -> ExitCode:
 @rules_app.command("test")
 def rules_test(paths: PackPaths = None) -> ExitCode:
     """Run every rule's examples: flag examples must flag, pass examples must not."""
-    rules = [rule for pack in load_packs(paths or (), builtin=not paths) for rule in pack.rules]
+    rules = _rules(paths, no_builtin=bool(paths))
     count, failures = ruletest.run(rules)
     for failure in failures:
         typer.echo(str(failure))
