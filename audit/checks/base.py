@@ -17,9 +17,6 @@ from typing import Any, Protocol
 import regex
 
 from audit.document import Document
-from audit.fields import Regex
-
-__all__ = ["Check", "FieldError", "Hit", "Regex", "compile_regex", "placeholder_problem"]
 
 REGEX_TIMEOUT_SECONDS = 2.0
 COMMON_PLACEHOLDERS = frozenset({"match", "suggestion", "suggestions"})

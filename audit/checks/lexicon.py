@@ -53,9 +53,10 @@ from typing import Any
 
 import regex
 
-from audit.checks.base import COMMON_PLACEHOLDERS, FieldError, Hit, Regex, placeholder_problem
+from audit.checks.base import COMMON_PLACEHOLDERS, FieldError, Hit, placeholder_problem
 from audit.checks.pattern import context_regex, excused
 from audit.document import Document
+from audit.fields import Regex
 
 KIND = "lexicon"
 FIELDS = {

@@ -41,8 +41,9 @@ from typing import Any
 
 import regex
 
-from audit.checks.base import REGEX_TIMEOUT_SECONDS, FieldError, Hit, Regex, compile_regex
+from audit.checks.base import REGEX_TIMEOUT_SECONDS, FieldError, Hit, compile_regex
 from audit.document import Document
+from audit.fields import Regex
 
 KIND = "pattern"
 FIELDS = {

@@ -87,10 +87,10 @@ from typing import Any
 import regex
 
 from audit import wordlists
-from audit.checks.base import FieldError, Hit, Regex, compile_regex
+from audit.checks.base import FieldError, Hit, compile_regex
 from audit.checks.pattern import LOOK_BEHIND, context_regex, excused
 from audit.document import Document, Span
-from audit.fields import File
+from audit.fields import File, Regex
 from audit.quotes import PAIRS
 
 KIND = "quotation"

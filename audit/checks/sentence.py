@@ -55,11 +55,11 @@ from typing import Any
 
 import regex
 
-from audit.checks.base import REGEX_TIMEOUT_SECONDS, FieldError, Hit, Regex, compile_regex
+from audit.checks.base import REGEX_TIMEOUT_SECONDS, FieldError, Hit, compile_regex
 from audit.checks.pattern import context_regex
 from audit.checks.quotation import common_words
 from audit.document import Document, Span
-from audit.fields import File
+from audit.fields import File, Regex
 
 KIND = "sentence"
 FIELDS = {
