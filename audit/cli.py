@@ -33,7 +33,7 @@ from audit.ingest import (
 from audit.mqm import SEVERITIES
 from audit.output import open_output
 from audit.progress import progress
-from audit.reports import FORMATS, ReportContext, Summary, Writer
+from audit.reports import FORMATS, ReportContext, Summary, Writer, load
 from audit.rulebook import Rule, load_packs
 from audit.runner import audit_all, default_jobs
 from audit.selection import from_options
@@ -178,7 +178,7 @@ def check(
         raise UsageError("check", "give at least one file, directory, '-' or --jsonl FILE")
     if baseline_file and baseline_write:
         raise UsageError("--baseline-write", "cannot be combined with --baseline")
-    writer_module = FORMATS[_choice("--format", output_format, FORMATS)]
+    writer_module = load(_choice("--format", output_format, FORMATS))
     use_color = _use_color(_choice("--color", color, COLOR_CHOICES), output)
     check_encoding(encoding)
     if jobs is not None and jobs < 1:

@@ -29,7 +29,7 @@ from audit.document import Document, Language, ParagraphLanguage
 
 CANDIDATES = ("en", "fr", "de", "es", "it", "pt", "nl", "ar", "fa", "ru", "tr", "pl")
 SEED = 0
-SAMPLE_CHARS = 400
+SAMPLE_CHARS = 200
 PARAGRAPH_SAMPLE_CHARS = 200
 MIN_LETTERS = 40
 MIN_CONFIDENCE = 0.9
@@ -113,8 +113,11 @@ def detect(doc: Document, given: str | None = None) -> Language:
 def _foreign_paragraphs(doc: Document, article_language: str) -> list[ParagraphLanguage]:
     found = []
     for index, paragraph in enumerate(doc.paragraphs):
+        words = [doc.token_texts[i] for i in doc.paragraph_tokens[index]]
+        if not words or not _looks_foreign(doc.slice(paragraph), words, article_language):
+            continue
         text = doc.slice(paragraph)
-        if _letters(text) < MIN_LETTERS or not _looks_foreign(text, article_language):
+        if _letters(text) < MIN_LETTERS:
             continue
         ranked = _probabilities(text, PARAGRAPH_SAMPLE_CHARS)
         if ranked and ranked[0].lang != article_language and ranked[0].prob >= MIN_CONFIDENCE:
@@ -122,12 +125,12 @@ def _foreign_paragraphs(doc: Document, article_language: str) -> list[ParagraphL
     return found
 
 
-def _looks_foreign(text: str, article_language: str) -> bool:
-    """Whether ``text`` may be in another language than the article's (see the docstring)."""
+def _looks_foreign(text: str, words: list[str], article_language: str) -> bool:
+    """Whether ``text`` (lower-cased ``words``) may be in another language than the article's
+    (see the module docstring)."""
     own = _FUNCTION_WORD_SETS.get(article_language)
     if own is None:
         return True
-    words = [word.strip(".,;:!?\"'()“”«»") for word in text.lower().split()]
     if _share(words, own) >= FUNCTION_WORD_SHARE:
         return False
     other = (s for code, s in _FUNCTION_WORD_SETS.items() if code != article_language)
@@ -137,7 +140,7 @@ def _looks_foreign(text: str, article_language: str) -> bool:
 
 
 def _share(words: list[str], function_words: frozenset[str]) -> float:
-    return sum(word in function_words for word in words) / len(words)
+    return sum(map(function_words.__contains__, words)) / len(words)
 
 
 def _latin_share(text: str) -> float:

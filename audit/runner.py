@@ -5,7 +5,8 @@ above 1, the first ``SERIAL_HEAD`` articles are checked in this process (a
 handful of files never pays for starting workers); the rest go in batches
 to a pool of worker processes, each holding an Auditor built once from the
 same configuration. At most ``IN_FLIGHT_PER_JOB`` batches per worker are
-queued, so memory stays flat however long the stream is.
+queued, so memory stays flat however long the stream is. The process pool
+machinery is imported only when a pool starts.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from audit.auditor import ArticleResult, Auditor
 from audit.config import Config
 from audit.ingest import Article
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 SERIAL_HEAD = 16
 BATCH = 8
@@ -53,6 +57,8 @@ def _in_pool(
     first = next(batches, None)
     if first is None:
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config, cache)) as pool:
         pending: deque[Future[list[ArticleResult]]] = deque([pool.submit(_check, first)])
         for batch in batches:

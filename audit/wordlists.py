@@ -4,19 +4,65 @@ One entry a line: a word, optionally followed by a tab and a value (the
 source spelling of a French word, say). Blank lines and lines starting with
 ``#`` are skipped; words are kept in lower case, as tokens are compared.
 A list is read once per process, however many rules use it.
+
+A ``WordList`` pickles as one newline-joined string plus its few values,
+and builds its hash set the first time it is asked: loading a cached
+rulebook then costs a copy of the text instead of rebuilding tens of
+thousands of dictionary entries.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from audit.checks.base import FieldError
 
 
-def require(path: str, field_name: str) -> Mapping[str, str]:
-    """The list at ``path`` (word -> value, '' when none); problems are FieldErrors."""
+class WordList:
+    """Lower-case words, each with a value ('' when the list gives none)."""
+
+    def __init__(self, words: str, values: dict[str, str]) -> None:
+        self._joined = words
+        self._values = values
+
+    @classmethod
+    def parse(cls, text: str) -> WordList:
+        lines = (line.strip() for line in text.lower().splitlines())
+        words: dict[str, None] = {}
+        values: dict[str, str] = {}
+        for line in lines:
+            if not line or line.startswith("#"):
+                continue
+            word, tab, value = line.partition("\t")
+            words[word.strip()] = None
+            if tab and value.strip():
+                values[word.strip()] = value.strip()
+        return cls("\n".join(words), values)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(self._joined.split("\n")) if self._joined else frozenset()
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def value(self, word: str) -> str:
+        """The value listed for ``word``, or '' when none is."""
+        return self._values.get(word, "")
+
+    def __getstate__(self) -> tuple[str, dict[str, str]]:
+        return self._joined, self._values
+
+    def __setstate__(self, state: tuple[str, dict[str, str]]) -> None:
+        self._joined, self._values = state
+
+
+def require(path: str, field_name: str) -> WordList:
+    """The list at ``path``; problems reading it are FieldErrors naming ``field_name``."""
     try:
         words = _load(Path(path))
     except OSError as bad:
@@ -29,12 +75,5 @@ def require(path: str, field_name: str) -> Mapping[str, str]:
 
 
 @cache
-def _load(path: Path) -> Mapping[str, str]:
-    lines = [line.strip() for line in path.read_text(encoding="utf-8").lower().splitlines()]
-    entries = [line for line in lines if line and not line.startswith("#")]
-    words = dict.fromkeys((line for line in entries if "\t" not in line), "")
-    for line in entries:
-        if "\t" in line:
-            word, _, value = line.partition("\t")
-            words[word.strip()] = value.strip()
-    return words
+def _load(path: Path) -> WordList:
+    return WordList.parse(path.read_text(encoding="utf-8"))

@@ -49,7 +49,7 @@ from audit.document import Document
 from audit.engine import Engine
 from audit.ingest import Article, read_paths
 from audit.readability import ReadabilityMeter
-from audit.reports import FORMATS, ReportContext, Summary
+from audit.reports import ReportContext, Summary, load
 from audit.rulebook import Rule, load_packs
 
 RESULTS = results.RESULTS
@@ -343,7 +343,7 @@ def report_stage(report: Report, prepared: InProcess) -> None:
 
 
 def write_report(results: list[ArticleResult], rules: list[Rule]) -> int:
-    writer = FORMATS["jsonl"].writer(ReportContext(rules=rules))
+    writer = load("jsonl").writer(ReportContext(rules=rules))
     summary = Summary()
     size = 0
     for result in results:

@@ -80,7 +80,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,6 +92,7 @@ from audit.checks.pattern import LOOK_BEHIND, context_regex, excused
 from audit.document import Document, Span
 from audit.fields import File, Regex
 from audit.quotes import PAIRS
+from audit.wordlists import WordList
 
 KIND = "quotation"
 FIELDS = {
@@ -136,7 +137,7 @@ class QuotationCheck:
     sentence_end: regex.Pattern[str]
     unless_before: regex.Pattern[str] | None
     unless_after: regex.Pattern[str] | None
-    dictionary: Mapping[str, str] | None
+    dictionary: WordList | None
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         for quotation in doc.quotations:
@@ -265,6 +266,6 @@ def _wrapped(options: dict[str, Any], field_name: str, template: str) -> regex.P
     return compile_regex(template.format(options[field_name]), field_name, ignore_case)
 
 
-def common_words(path: str | None, field_name: str = "dictionary") -> Mapping[str, str] | None:
+def common_words(path: str | None, field_name: str = "dictionary") -> WordList | None:
     """The word list of common words at ``path``, or None without one."""
     return None if path is None else wordlists.require(path, field_name)

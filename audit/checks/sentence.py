@@ -49,7 +49,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,6 +60,7 @@ from audit.checks.pattern import context_regex
 from audit.checks.quotation import common_words
 from audit.document import Document, Span
 from audit.fields import File, Regex
+from audit.wordlists import WordList
 
 KIND = "sentence"
 FIELDS = {
@@ -90,7 +91,7 @@ class SentenceCheck:
     after: regex.Pattern[str] | None
     unless_after: regex.Pattern[str] | None
     name_group: int | None
-    dictionary: Mapping[str, str] | None
+    dictionary: WordList | None
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         previous: Span | None = None

@@ -40,7 +40,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,17 +63,17 @@ PLACEHOLDERS = frozenset({"source"})
 
 @dataclass(frozen=True)
 class WordlistCheck:
-    words: Mapping[str, str]
+    words: wordlists.WordList
     min_length: int
     skip_capitalised: bool
     ignore: frozenset[str]
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         index = doc.token_index
-        for word in index.keys() & self.words.keys():
+        for word in index.keys() & self.words.words:
             if len(word) < self.min_length or word in self.ignore:
                 continue
-            values = {"source": self.words[word] or word}
+            values = {"source": self.words.value(word) or word}
             for position in index[word]:
                 token = doc.tokens[position]
                 if not (self.skip_capitalised and doc.text[token.start].isupper()):

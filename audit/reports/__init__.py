@@ -1,21 +1,28 @@
-"""Report formats, one module each, listed once in ``FORMATS``.
+"""Report formats, one module each, listed once in ``FORMATS`` and imported on use.
 
 A format module has ``NAME``, ``DESCRIPTION`` and ``writer(context) ->
 Writer``. A writer gets each article's result as it is ready and returns the
 text to emit at once (streaming formats) or an empty string (formats that
 need the whole run, such as JSON and SARIF), then ``finish(summary)``
-returns the rest.
+returns the rest. Only the chosen format's module is imported, so a run
+never pays for the others (the XML of JUnit, say).
 """
 
 from __future__ import annotations
 
+import importlib
 from types import ModuleType
 
-from audit.reports import github, json, jsonl, junit, markdown, sarif, text
 from audit.reports.base import ReportContext, Summary, Writer
 
-FORMATS: dict[str, ModuleType] = {
-    module.NAME: module for module in (text, json, jsonl, sarif, junit, github, markdown)
-}
+FORMATS: tuple[str, ...] = ("text", "json", "jsonl", "sarif", "junit", "github", "markdown")
 
-__all__ = ["FORMATS", "ReportContext", "Summary", "Writer"]
+
+def load(name: str) -> ModuleType:
+    """The module of the format called ``name`` (one of ``FORMATS``)."""
+    if name not in FORMATS:
+        raise KeyError(name)
+    return importlib.import_module(f"audit.reports.{name}")
+
+
+__all__ = ["FORMATS", "ReportContext", "Summary", "Writer", "load"]
