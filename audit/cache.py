@@ -1,14 +1,19 @@
-"""A cache of compiled rule packs, so that start-up does not compile every regex again.
+"""A cache of what start-up would otherwise rebuild on every run: compiled rule packs and
+langdetect's probability table.
 
 Loading the shipped packs means parsing YAML and compiling several hundred
 regexes (about half a second); a compiled ``regex`` pattern pickles with its
-compiled code, so a pickled rulebook loads in milliseconds. As with
-Python's ``__pycache__``, an entry is keyed by the versions of this tool,
-Python and ``regex`` and by the packs asked for, and it is used only while
-every file it was built from (pack files, the packs they extend, their data
-files) keeps its size and modification time; otherwise the packs are
-compiled and the entry rewritten. Invalid packs are never cached: their
-errors are raised on every run.
+compiled code, so a pickled rulebook loads in milliseconds. langdetect
+builds its table of n-gram probabilities from JSON profiles; the pickled
+table loads in about half the time. As with Python's ``__pycache__``, an
+entry is keyed by the versions of this tool, Python and ``regex``, by the
+size and modification time of every module of this package (the pickled
+objects are its classes) and by what was asked for (which packs, which
+languages), and it is used only while every file it was built from (pack
+files, the packs they extend, their data files, the language profiles)
+keeps its size and modification time; otherwise the value is built again
+and the entry rewritten. Invalid packs are never cached: their errors are
+raised on every run.
 
 Entries live in ``$AUDIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/translation-audit``,
 else ``~/.cache/translation-audit``. They are pickles: the directory must be
@@ -25,8 +30,9 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import regex
 
@@ -34,6 +40,7 @@ from audit import __version__
 from audit.rulebook import Pack, load_packs, pack_files, shipped_rules_dir, source_files
 
 Manifest = dict[str, tuple[int, int]]
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
@@ -50,28 +57,47 @@ def enabled() -> bool:
 def load_packs_cached(paths: Iterable[Path], builtin: bool = True) -> list[Pack]:
     """``load_packs(paths, builtin)``, from the cache when it is fresh."""
     paths = list(paths)
+    identity = [str(shipped_rules_dir()), builtin, [str(path.resolve()) for path in paths]]
+    return cached(
+        "packs",
+        identity,
+        lambda: load_packs(paths, builtin),
+        lambda packs: source_files(packs) | {str(p) for p in pack_files(shipped_rules_dir())},
+    )
+
+
+def cached(
+    kind: str,
+    identity: list[Any],
+    build: Callable[[], T],
+    sources: Callable[[T], Iterable[str]],
+) -> T:
+    """``build()``, or its pickled result from an earlier run while that is fresh.
+
+    ``identity`` tells entries of one ``kind`` apart; ``sources(value)`` names
+    the files the value was built from. When ``build`` raises, nothing is
+    cached."""
     if not enabled():
-        return load_packs(paths, builtin)
-    entry = cache_dir() / f"packs-{_key(paths, builtin)}.pickle"
-    cached = _read(entry)
-    if cached is not None:
-        return cached
-    packs = load_packs(paths, builtin)
-    files = source_files(packs) | {str(p) for p in pack_files(shipped_rules_dir())}
-    _write(entry, _manifest(files), packs)
-    return packs
+        return build()
+    entry = cache_dir() / f"{kind}-{_key(identity)}.pickle"
+    value = _read(entry)
+    if value is not None:
+        return value
+    value = build()
+    _write(entry, _manifest(sources(value)), value)
+    return value
 
 
-def _key(paths: list[Path], builtin: bool) -> str:
-    identity = [
-        __version__,
-        sys.version,
-        regex.__version__,
-        str(shipped_rules_dir()),
-        builtin,
-        [str(path.resolve()) for path in paths],
-    ]
-    return hashlib.sha256(json.dumps(identity).encode("utf-8")).hexdigest()[:24]
+def code_files() -> set[str]:
+    """The Python modules of this package, whose classes the cached packs are made of."""
+    return {str(path) for path in Path(__file__).parent.rglob("*.py")}
+
+
+def _key(identity: list[Any]) -> str:
+    versions = [__version__, sys.version, regex.__version__]
+    code = sorted((name, _stamp(name)) for name in code_files())
+    text = json.dumps([versions, code, identity])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
 def _manifest(files: Iterable[str]) -> Manifest | None:
@@ -86,17 +112,17 @@ def _stamp(name: str) -> tuple[int, int]:
     return (status.st_size, status.st_mtime_ns)
 
 
-def _read(entry: Path) -> list[Pack] | None:
+def _read(entry: Path) -> Any:
     try:
         with entry.open("rb") as stream:
-            manifest, packs = pickle.load(stream)
+            manifest, value = pickle.load(stream)
         fresh = all(_stamp(name) == stamp for name, stamp in manifest.items())
     except (OSError, EOFError, ValueError, TypeError, AttributeError, pickle.UnpicklingError):
         return None
-    return packs if fresh else None
+    return value if fresh else None
 
 
-def _write(entry: Path, manifest: Manifest | None, packs: list[Pack]) -> None:
+def _write(entry: Path, manifest: Manifest | None, value: object) -> None:
     if manifest is None:
         return
     try:
@@ -106,7 +132,7 @@ def _write(entry: Path, manifest: Manifest | None, packs: list[Pack]) -> None:
         return
     try:
         with os.fdopen(descriptor, "wb") as stream:
-            pickle.dump((manifest, packs), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((manifest, value), stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, entry)
     except (OSError, TypeError, AttributeError, pickle.PicklingError):
         Path(temporary).unlink(missing_ok=True)

@@ -15,16 +15,19 @@ paragraph goes through langdetect. A paragraph is reported when langdetect
 names another language with probability at least ``MIN_CONFIDENCE``.
 
 Only the profiles of ``CANDIDATES`` are loaded (langdetect's 55 profiles
-take half a second to load; these take a tenth of that).
+take half a second to load; these take a tenth of that), and the table
+langdetect builds from them is kept in the cache of ``audit.cache``, keyed
+by the profile files, which halves that again.
 """
 
 from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
+from audit.cache import cached
 from audit.document import Document, Language, ParagraphLanguage
 
 CANDIDATES = ("en", "fr", "de", "es", "it", "pt", "nl", "ar", "fa", "ru", "tr", "pl")
@@ -56,16 +59,33 @@ _FUNCTION_WORD_SETS = {code: frozenset(words.split()) for code, words in FUNCTIO
 
 @cache
 def _factory() -> Any:
+    """A langdetect DetectorFactory for ``CANDIDATES``, its table read through the cache."""
+    import langdetect
+    from langdetect.detector_factory import DetectorFactory
+
+    profiles = Path(langdetect.__file__).parent / "profiles"
+    identity = [str(profiles), list(CANDIDATES)]
+    factory = DetectorFactory()
+    factory.langlist, factory.word_lang_prob_map = cached(
+        "langdetect",
+        identity,
+        lambda: _table(profiles),
+        lambda _: {str(profiles / code) for code in CANDIDATES},
+    )
+    factory.set_seed(SEED)
+    return factory
+
+
+def _table(profiles: Path) -> tuple[list[str], dict[str, list[float]]]:
+    """langdetect's language list and n-gram table, built from the ``CANDIDATES`` profiles."""
     from langdetect.detector_factory import DetectorFactory
     from langdetect.utils.lang_profile import LangProfile
 
-    profiles = resources.files("langdetect") / "profiles"
     factory = DetectorFactory()
     for index, code in enumerate(CANDIDATES):
         data = json.loads((profiles / code).read_text(encoding="utf-8"))
         factory.add_profile(LangProfile(**data), index, len(CANDIDATES))
-    factory.set_seed(SEED)
-    return factory
+    return factory.langlist, factory.word_lang_prob_map
 
 
 def _letters(text: str) -> int:

@@ -69,6 +69,25 @@ def test_changing_a_pack_or_its_data_file_rebuilds(cache_dir, pack, changed, mon
         cache.load_packs_cached([pack], builtin=False)
 
 
+def test_the_package_modules_are_sources_of_every_entry():
+    modules = {
+        Path(name).relative_to(Path(cache.__file__).parent).as_posix()
+        for name in cache.code_files()
+    }
+    assert {"cache.py", "wordlists.py", "checks/wordlist.py", "checks/pattern.py"} <= modules
+
+
+def test_changing_a_module_of_the_package_rebuilds(cache_dir, pack, tmp_path, monkeypatch):
+    module = tmp_path / "module.py"
+    module.write_text("class WordList: ...\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "code_files", lambda: {str(module)})
+    cache.load_packs_cached([pack], builtin=False)
+    module.write_text("class WordList:\n    words = frozenset()\n", encoding="utf-8")
+    no_compiling(monkeypatch)
+    with pytest.raises(AssertionError, match="compiled instead"):
+        cache.load_packs_cached([pack], builtin=False)
+
+
 def test_a_corrupt_entry_is_rebuilt(cache_dir, pack):
     cache.load_packs_cached([pack], builtin=False)
     [entry] = cache_dir.glob("packs-*.pickle")
