@@ -96,7 +96,11 @@ class Document:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
     def with_language(self, language: Language) -> Document:
-        return replace(self, language=language)
+        """This document with ``language``, keeping what was already computed from the text."""
+        twin = replace(self, language=language)
+        computed = {k: v for k, v in vars(self).items() if k not in self.__dataclass_fields__}
+        twin.__dict__.update(computed)
+        return twin
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -126,13 +130,18 @@ class Document:
         return tuple(s for p in self.paragraphs for s in split_sentences(self.text, p))
 
     @cached_property
+    def folded(self) -> str:
+        """The text case-folded, for case-insensitive literal searches."""
+        return self.text.casefold()
+
+    @cached_property
     def tokens(self) -> tuple[Span, ...]:
-        return tuple(Span(*m.span()) for m in _TOKEN_RE.finditer(self.text))
+        return tuple(map(Span._make, map(re.Match.span, _TOKEN_RE.finditer(self.text))))
 
     @cached_property
     def token_texts(self) -> tuple[str, ...]:
         """Lower-cased text of every token, parallel to ``tokens``."""
-        return tuple(self.text[t.start : t.end].lower() for t in self.tokens)
+        return tuple(map(str.lower, _TOKEN_RE.findall(self.text)))
 
     @cached_property
     def token_index(self) -> dict[str, tuple[int, ...]]:

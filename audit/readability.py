@@ -259,24 +259,39 @@ def _excerpt(doc: Document, index: int) -> str:
     return doc.text[paragraph.start : end] + " …"
 
 
+# A word's figures, in this order: syllables, letters, letters and digits, and 1 or 0 for
+# "three syllables or more", "one syllable" and "more than LONG_WORD_LETTERS letters".
+Figures = tuple[int, int, int, int, int, int]
+_NO_WORDS: Figures = (0, 0, 0, 0, 0, 0)
+
+
 @lru_cache(maxsize=1 << 16)
-def _word_figures(word: str, language: str | None) -> tuple[int, int, int]:
-    """(syllables, letters, letters and digits) of one word."""
-    letters = sum(char.isalpha() for char in word)
-    return count_syllables(word, language), letters, sum(char.isalnum() for char in word)
+def _word_figures(word: str, language: str | None) -> Figures:
+    """The figures of one word (see ``Figures``)."""
+    syllables = count_syllables(word, language)
+    letters = sum(map(str.isalpha, word))
+    return (
+        syllables,
+        letters,
+        sum(map(str.isalnum, word)),
+        int(syllables >= 3),
+        int(syllables == 1),
+        int(letters > LONG_WORD_LETTERS),
+    )
 
 
 @dataclass(frozen=True)
 class _TextCounts:
     """Per-word figures and per-sentence word counts of one Document, computed once."""
 
-    figures: tuple[tuple[int, int, int], ...]
+    figures: tuple[Figures, ...]
     sentences: tuple[tuple[Span, int], ...]  # sentences that have words, with their word count
 
     @classmethod
     def of(cls, doc: Document, language: str | None) -> _TextCounts:
+        text = doc.text
         starts = tuple(word.start for word in doc.words)
-        figures = tuple(_word_figures(doc.slice(word), language) for word in doc.words)
+        figures = tuple(_word_figures(text[w.start : w.end], language) for w in doc.words)
         with_words = ((s, _words_in(starts, s)) for s in doc.sentences)
         return cls(figures, tuple((s, n) for s, n in with_words if n))
 
@@ -296,14 +311,16 @@ def _words_in(starts: Sequence[int], span: Span) -> int:
     return bisect.bisect_left(starts, span.end) - bisect.bisect_left(starts, span.start)
 
 
-def _counts(figures: Sequence[tuple[int, int, int]], sentences: int) -> Counts:
+def _counts(figures: Sequence[Figures], sentences: int) -> Counts:
+    totals = tuple(map(sum, zip(*figures, strict=True))) or _NO_WORDS
+    syllables, letters, characters, polysyllables, monosyllables, long_words = totals
     return Counts(
         sentences=sentences,
         words=len(figures),
-        syllables=sum(syllables for syllables, _, _ in figures),
-        letters=sum(letters for _, letters, _ in figures),
-        characters=sum(characters for _, _, characters in figures),
-        polysyllables=sum(syllables >= 3 for syllables, _, _ in figures),
-        monosyllables=sum(syllables == 1 for syllables, _, _ in figures),
-        long_words=sum(letters > LONG_WORD_LETTERS for _, letters, _ in figures),
+        syllables=syllables,
+        letters=letters,
+        characters=characters,
+        polysyllables=polysyllables,
+        monosyllables=monosyllables,
+        long_words=long_words,
     )

@@ -17,6 +17,10 @@ Fields:
 - ``unless_after`` (regex): suppress when the text after the match starts
   with a match of it.
 
+An article is scanned only when it holds one of the literals every match
+must contain (``audit.prefilter``), so a rule costs little where it cannot
+match.
+
 Placeholders in ``message``: ``{match}``, ``{suggestion}``, ``{suggestions}``.
 
 Example::
@@ -44,6 +48,7 @@ import regex
 from audit.checks.base import REGEX_TIMEOUT_SECONDS, FieldError, Hit, compile_regex
 from audit.document import Document
 from audit.fields import Regex
+from audit.prefilter import Literals, may_match, required_literals
 
 KIND = "pattern"
 FIELDS = {
@@ -70,9 +75,12 @@ class PatternCheck:
     group: int
     unless_before: regex.Pattern[str] | None
     unless_after: regex.Pattern[str] | None
+    literals: Literals | None
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         text = doc.text
+        if not may_match(self.literals, doc.folded if self.pattern.flags & regex.I else text):
+            return
         for match in self.pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
             if excused(text, match.start(), match.end(), self.unless_before, self.unless_after):
                 continue
@@ -91,6 +99,7 @@ def compile(options: dict[str, Any]) -> PatternCheck:
         group=options["group"],
         unless_before=context_regex(options["unless_before"], "unless_before", ignore_case, True),
         unless_after=context_regex(options["unless_after"], "unless_after", ignore_case, False),
+        literals=required_literals(options["pattern"], ignore_case),
     )
 
 

@@ -60,6 +60,7 @@ from audit.checks.pattern import context_regex
 from audit.checks.quotation import common_words
 from audit.document import Document, Span
 from audit.fields import File, Regex
+from audit.prefilter import Literals, may_match, required_literals
 from audit.wordlists import WordList
 
 KIND = "sentence"
@@ -92,8 +93,11 @@ class SentenceCheck:
     unless_after: regex.Pattern[str] | None
     name_group: int | None
     dictionary: WordList | None
+    literals: Literals | None
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
+        if not may_match(self.literals, doc.folded if self.pattern.flags & regex.I else doc.text):
+            return
         previous: Span | None = None
         previous_paragraph = -1
         for sentence in doc.sentences:
@@ -155,4 +159,5 @@ def compile(options: dict[str, Any]) -> SentenceCheck:
         unless_after=context_regex(options["unless_after"], "unless_after", ignore_case, True),
         name_group=options["name_group"],
         dictionary=common_words(options["dictionary"]),
+        literals=required_literals(options["pattern"], ignore_case),
     )

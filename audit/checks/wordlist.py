@@ -70,7 +70,7 @@ class WordlistCheck:
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         index = doc.token_index
-        for word in index.keys() & self.words.words:
+        for word in self.words.words.intersection(index):
             if len(word) < self.min_length or word in self.ignore:
                 continue
             values = {"source": self.words.value(word) or word}
