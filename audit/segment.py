@@ -38,6 +38,7 @@ ABBREVIATIONS = frozenset(
 
 _CLOSING_QUOTES = "\"'”’»"
 _INNER_END_RE = re.compile(r"[.!?…]\W*\s+\S")
+_PLAIN_END_RE = re.compile(r"(?P<word>[^\W\d_]{2,})[.!?][ \t]+\S+")
 
 
 def _load_punkt() -> types.ModuleType:
@@ -67,7 +68,28 @@ def _tokenizer() -> Any:
     punkt = _load_punkt()
     parameters = punkt.PunktParameters()
     parameters.abbrev_types = set(ABBREVIATIONS)
-    return punkt.PunktSentenceTokenizer(parameters)
+    return _with_plain_ends(punkt.PunktSentenceTokenizer)(parameters)
+
+
+def _with_plain_ends(tokenizer_class: type) -> type:
+    """``tokenizer_class`` deciding plain sentence ends without annotating tokens.
+
+    Punkt asks ``text_contains_sentbreak`` about the context of every ``.``,
+    ``!`` and ``?``: the word before, the mark and the next token. When that
+    word is made of two letters or more and is no known abbreviation, Punkt's
+    first pass marks a break and no later heuristic reconsiders it (they
+    concern abbreviations, initials, numbers and ellipses), so the answer is
+    yes without building Punkt's tokens. Every other context goes to Punkt.
+    """
+
+    class PlainEndTokenizer(tokenizer_class):  # type: ignore[misc, valid-type]
+        def text_contains_sentbreak(self, text: str) -> bool:
+            plain = _PLAIN_END_RE.fullmatch(text)
+            if plain is not None and plain["word"].lower() not in self._params.abbrev_types:
+                return True
+            return bool(super().text_contains_sentbreak(text))
+
+    return PlainEndTokenizer
 
 
 def split_sentences(text: str, paragraph: Span) -> Iterator[Span]:

@@ -5,8 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audit.document import Document
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def sentences(text: str) -> list[str]:
@@ -74,3 +80,39 @@ def test_full_nltk_still_imports_after_the_light_punkt_import(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["True", "PunktSentenceTokenizer"]
+
+
+PUNKT_PIECES = [
+    *("He left", "said", "the minister", "Mr", "Dr", "Gen", "U.S", "a.m", "J", "No", "etc"),
+    *("3", "1,000", "2024", "Friday", "it", "acting", "Ortagus", "vs", "St", "e.g", "x"),
+    *(".", ". ", "! ", "? ", "!!! ", "?! ", "... ", ".. ", ".” ", '." ', ".) ", ", ", " "),
+    *("The", "the", "“We", '"Yes', "(AFP)", "Paris", "and", "A", "I", "10", "next"),
+]
+
+
+def _plain_and_punkt() -> tuple[object, object]:
+    from audit import segment
+
+    fast = segment._tokenizer()
+    plain = type(fast).__mro__[1](fast._params)
+    return fast, plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PUNKT_PIECES), min_size=1, max_size=14))
+def test_plain_end_shortcut_splits_exactly_as_punkt(pieces):
+    fast, plain = _plain_and_punkt()
+    text = " ".join(pieces).strip() or "x"
+    assert list(fast.span_tokenize(text)) == list(plain.span_tokenize(text))
+
+
+def test_plain_end_shortcut_matches_punkt_on_the_seeds_and_rule_examples():
+    from audit import Auditor
+
+    fast, plain = _plain_and_punkt()
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    rules = Auditor.from_rules().engine.rules
+    texts += [text for rule in rules for text in (*rule.examples["flag"], *rule.examples["pass"])]
+    for text in texts:
+        for line in filter(str.strip, text.splitlines()):
+            assert list(fast.span_tokenize(line)) == list(plain.span_tokenize(line)), line
