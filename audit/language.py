@@ -3,8 +3,9 @@
 The article's language comes from one langdetect run over a bounded sample
 of its paragraphs (``SAMPLE_CHARS``) with ``ARTICLE_TRIALS`` random trials
 (langdetect's default is 7; a news article's opening is decided by far fewer,
-and a paragraph reported as foreign still gets ``PARAGRAPH_TRIALS``). Text with fewer than ``MIN_LETTERS``
-letters is too short to judge and is reported as unknown, never guessed.
+and a paragraph reported as foreign still gets ``PARAGRAPH_TRIALS``). Text
+with fewer than ``MIN_LETTERS`` letters is too short to judge and is
+reported as unknown, never guessed.
 
 Paragraphs in another language (a paragraph left untranslated, say) are
 found without running langdetect on every paragraph. A paragraph goes

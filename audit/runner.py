@@ -11,6 +11,7 @@ machinery is imported only when a pool starts.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 from audit.auditor import ArticleResult, Auditor
 from audit.config import Config
 from audit.ingest import Article
+from audit.launch import settle
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -43,6 +45,15 @@ def audit_all(
 ) -> Iterator[ArticleResult]:
     """Results for the articles the configuration does not skip, in input order."""
     wanted = (article for article in articles if not auditor.skips(article))
+    results = _results(auditor, wanted, jobs)
+    first = next(results, None)
+    settle()  # the first article has loaded all that the run keeps (see audit.launch)
+    if first is not None:
+        yield first
+        yield from results
+
+
+def _results(auditor: Auditor, wanted: Iterator[Article], jobs: int) -> Iterator[ArticleResult]:
     if jobs <= 1 or auditor.config is None:
         yield from map(auditor.check_article, wanted)
         return
@@ -71,7 +82,10 @@ def _in_pool(
 
 def _start_worker(config: Config, cache: bool) -> None:
     global _worker_auditor
+    gc.disable()  # as in audit.launch: no collections while the Auditor is built
     _worker_auditor = Auditor.from_config(config, cache)
+    gc.freeze()
+    gc.enable()
 
 
 def _check(batch: list[Article]) -> list[ArticleResult]:
