@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
@@ -109,6 +110,28 @@ class Document:
         """1-based (line, column) of a code-point offset."""
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+    def lines_holding(self, literals: Iterable[str], folded: bool) -> list[Span]:
+        """The lines (without their line break) holding one of ``literals``, in order; looked
+        for in the case-folded text when ``folded`` (whose offsets must be the text's)."""
+        haystack = self.folded if folded else self.text
+        starts = self._line_starts
+        found: set[int] = set()
+        for literal in literals:
+            position = haystack.find(literal)
+            while position >= 0:
+                line = bisect.bisect_right(starts, position) - 1
+                found.add(line)
+                if line + 1 == len(starts):
+                    break
+                position = haystack.find(literal, starts[line + 1])
+        return [Span(starts[line], self._line_end(line)) for line in sorted(found)]
+
+    def _line_end(self, line: int) -> int:
+        """Offset of the line break ending the 0-based ``line`` (the text's end for the last)."""
+        return (
+            self._line_starts[line + 1] - 1 if line + 1 < len(self._line_starts) else len(self.text)
+        )
 
     @property
     def line_count(self) -> int:

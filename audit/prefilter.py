@@ -38,6 +38,15 @@ MAX_CLASS_CHARS = 8
 _ANY_CHAR_ESCAPES = "pPhHX"
 _ZERO_WIDTH_ESCAPES = "mMGK"
 _PROPERTY_RE = re.compile(r"\\[pP](?:\{[^}]*\}|\w)")
+_FUZZY_RE = re.compile(r"\{[^{}]*[eisd]\s*[<=>]")
+# Property classes without line breaks: letters, marks, numbers, punctuation, symbols,
+# space separators and scripts (\p{Cc}, \p{White_Space}, \p{Any} ... may hold one).
+_ONE_LINE_PROPERTY = re.compile(
+    r"\{?(?:Is)?(?:L[ultmo&]?|M[nce]?|N[dlo]?|P[cdseifo]?|S[mcko]?|Zs|Letter|Alpha|Alphabetic"
+    r"|Alnum|Word|Upper|Uppercase|Lower|Lowercase|Digit|Punct|Latin|Greek|Cyrillic|Arabic"
+    r"|Hebrew|Han)\}?$",
+    re.IGNORECASE,
+)
 
 
 def required_literals(source: str, ignore_case: bool) -> Literals | None:
@@ -54,31 +63,55 @@ def required_literals(source: str, ignore_case: bool) -> Literals | None:
     return frozenset(s.casefold() for s in found) if ignore_case else found
 
 
+def line_slack(source: str) -> int | None:
+    """How far past its end a match may look (its widest lookahead), when no match of
+    ``source`` can hold a line break and none is empty; else None.
+
+    Such a regex finds, in the lines that hold one of its literals, exactly
+    the matches it finds in the whole text, when each line is scanned up to
+    its end plus the slack (lookbehinds and ``\\b`` see before the line)."""
+    try:
+        tree = parser.parse(_portable(source, within_lines=True), 0)
+        low, _ = tree.getwidth()
+    except (re.error, ValueError, TypeError, RecursionError, OverflowError):
+        return None
+    if tree.state.flags & re.DOTALL or low == 0 or _may_hold_newline(list(tree)):
+        return None
+    return _lookahead_width(list(tree))
+
+
+def selective(literals: Literals | None) -> bool:
+    """Whether ``literals`` are rare enough in prose for scanning only the lines holding them
+    to pay: words of three letters or more, or marks such as quotes and ``%`` (a letter,
+    a digit, white space, ``.`` or ``,`` is on nearly every line)."""
+    return literals is not None and all(
+        len(literal) >= 3 or not any(c.isalnum() or c.isspace() or c in ".," for c in literal)
+        for literal in literals
+    )
+
+
 def may_match(literals: Literals | None, text: str) -> bool:
     """Whether a regex with these ``literals`` can match ``text`` (case-folded when the
     literals are)."""
     return literals is None or any(literal in text for literal in literals)
 
 
-def _portable(source: str) -> str:
-    """``source`` with the escapes only ``regex`` knows replaced as the docstring says."""
+def _portable(source: str, within_lines: bool = False) -> str:
+    """``source`` with the escapes only ``regex`` knows replaced as the docstring says.
+
+    With ``within_lines``, a property class that never holds a line break
+    (letters, digits, punctuation, ``\\h``) becomes a class without one, so that
+    ``line_slack`` can tell whether a match may cross lines. Raises ValueError
+    on syntax the ``re`` parser would misread (POSIX classes, fuzzy matching)."""
+    if "[:" in source or _FUZZY_RE.search(source):
+        raise ValueError("syntax only regex reads")
     out: list[str] = []
     in_class = False
     index = 0
     while index < len(source):
         char = source[index]
         if char == "\\" and index + 1 < len(source):
-            escape = _PROPERTY_RE.match(source, index)
-            letter = source[index + 1]
-            if escape is not None or letter in _ANY_CHAR_ESCAPES:
-                out.append(r"\w\W" if in_class else r"[\w\W]")
-                index = escape.end() if escape is not None else index + 2
-                continue
-            if letter in _ZERO_WIDTH_ESCAPES and not in_class:
-                index += 2
-                continue
-            out.append(source[index : index + 2])
-            index += 2
+            index = _escape(source, index, in_class, within_lines, out)
             continue
         if char == "[" and not in_class:
             in_class = True
@@ -96,6 +129,26 @@ def _portable(source: str) -> str:
             out.append(char)
         index += 1
     return "".join(out)
+
+
+def _escape(source: str, index: int, in_class: bool, within_lines: bool, out: list[str]) -> int:
+    """Copy or replace the escape at ``index``; returns where the rest begins."""
+    escape = _PROPERTY_RE.match(source, index)
+    letter = source[index + 1]
+    end = escape.end() if escape is not None else index + 2
+    if escape is None and letter not in _ANY_CHAR_ESCAPES:
+        if letter not in _ZERO_WIDTH_ESCAPES or in_class:
+            out.append(source[index:end])
+        return end
+    if letter == "X":
+        out.append(r"\w\W" if in_class else r"[\w\W]+")
+    elif within_lines and (
+        letter == "h" or (letter == "p" and _ONE_LINE_PROPERTY.match(source, index + 2, end))
+    ):
+        out.append(r"\x01" if in_class else r"[^\n]")
+    else:
+        out.append(r"\w\W" if in_class else r"[\w\W]")
+    return end
 
 
 def _sequence(items: Sequence[tuple[Any, Any]]) -> Literals | None:
@@ -118,8 +171,9 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> Literals | None:
 
 
 def _selectivity(literals: Literals) -> tuple[int, int]:
-    """Longer literals are rarer; fewer of them cost fewer searches."""
-    return min(map(len, literals)), -len(literals)
+    """Longer literals are rarer, white space is everywhere; fewer literals cost fewer
+    searches."""
+    return min(0 if literal.isspace() else len(literal) for literal in literals), -len(literals)
 
 
 def _item(op: Any, argument: Any) -> Literals | None:
@@ -162,3 +216,94 @@ def _class(members: Sequence[tuple[Any, Any]]) -> Literals | None:
         if len(chars) > MAX_CLASS_CHARS:
             return None
     return frozenset(chars) or None
+
+
+_REPEATS = (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT)
+_LOOKAROUNDS = (constants.ASSERT, constants.ASSERT_NOT)
+_NEWLINE_CATEGORIES = (
+    constants.CATEGORY_SPACE,
+    constants.CATEGORY_NOT_WORD,
+    constants.CATEGORY_NOT_DIGIT,
+    constants.CATEGORY_LINEBREAK,
+)
+_CATEGORIES_WITHOUT_NEWLINE = (
+    constants.CATEGORY_NOT_SPACE,
+    constants.CATEGORY_WORD,
+    constants.CATEGORY_DIGIT,
+    constants.CATEGORY_NOT_LINEBREAK,
+)
+
+
+def _may_hold_newline(items: Sequence[tuple[Any, Any]]) -> bool:
+    """Whether the matched part (lookarounds aside) of a parse tree may consume a ``\\n``."""
+    return any(_item_may_hold_newline(op, argument) for op, argument in items)
+
+
+def _item_may_hold_newline(op: Any, argument: Any) -> bool:
+    if op in (constants.LITERAL, constants.NOT_LITERAL):
+        return (argument == ord("\n")) == (op is constants.LITERAL)
+    if op is constants.ANY:
+        return False  # without DOTALL, which line_slack rules out
+    if op is constants.IN:
+        return _class_holds_newline(argument)
+    if op in _LOOKAROUNDS or op in (constants.AT, constants.GROUPREF):
+        return False  # zero-width, or a repeat of a group checked on its own
+    if op is constants.SUBPATTERN:
+        return _may_hold_newline(list(argument[-1]))
+    if op is constants.ATOMIC_GROUP:
+        return _may_hold_newline(list(argument))
+    if op in _REPEATS:
+        return _may_hold_newline(list(argument[2]))
+    if op is constants.BRANCH:
+        return any(_may_hold_newline(list(branch)) for branch in argument[1])
+    return True  # anything else: assume it may
+
+
+def _class_holds_newline(members: Sequence[tuple[Any, Any]]) -> bool:
+    negated = bool(members) and members[0][0] is constants.NEGATE
+    held = any(_member_holds_newline(op, argument) for op, argument in members[negated:])
+    return held != negated
+
+
+def _member_holds_newline(op: Any, argument: Any) -> bool:
+    newline = ord("\n")
+    if op is constants.LITERAL:
+        return bool(argument == newline)
+    if op is constants.RANGE:
+        return bool(argument[0] <= newline <= argument[1])
+    if op is constants.CATEGORY:
+        return argument not in _CATEGORIES_WITHOUT_NEWLINE
+    return True
+
+
+def _lookahead_width(items: Sequence[tuple[Any, Any]]) -> int | None:
+    """The widest lookahead anywhere in a parse tree (0 without one), None when unbounded."""
+    widest = 0
+    for op, argument in items:
+        if op in _LOOKAROUNDS and argument[0] == 1:
+            width = argument[1].getwidth()[1]
+            if width >= constants.MAXREPEAT:
+                return None
+            widest = max(widest, width)
+        for inner in _subtrees(op, argument):
+            found = _lookahead_width(inner)
+            if found is None:
+                return None
+            widest = max(widest, found)
+    return widest
+
+
+def _subtrees(op: Any, argument: Any) -> list[list[tuple[Any, Any]]]:
+    if op in _LOOKAROUNDS:
+        return [list(argument[1])]
+    if op is constants.SUBPATTERN:
+        return [list(argument[-1])]
+    if op is constants.ATOMIC_GROUP:
+        return [list(argument)]
+    if op in _REPEATS:
+        return [list(argument[2])]
+    if op is constants.BRANCH:
+        return [list(branch) for branch in argument[1]]
+    if op is constants.GROUPREF_EXISTS:
+        return [list(tree) for tree in argument[1:] if tree is not None]
+    return []

@@ -25,7 +25,7 @@ import bisect
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from audit import __version__
@@ -263,9 +263,20 @@ def _excerpt(doc: Document, index: int) -> str:
 # "three syllables or more", "one syllable" and "more than LONG_WORD_LETTERS letters".
 Figures = tuple[int, int, int, int, int, int]
 _NO_WORDS: Figures = (0, 0, 0, 0, 0, 0)
+KNOWN_FIGURES_LIMIT = 1 << 16
+_KNOWN_FIGURES: dict[str | None, dict[str, Figures]] = {}
 
 
-@lru_cache(maxsize=1 << 16)
+def _figures_of(words: list[str], language: str | None) -> list[Figures]:
+    """The figures of each word, computed once per distinct word and language."""
+    known = _KNOWN_FIGURES.setdefault(language, {})
+    new = set(words).difference(known)
+    if len(known) + len(new) > KNOWN_FIGURES_LIMIT:
+        known.clear()
+    known.update((word, _word_figures(word, language)) for word in new)
+    return list(map(known.__getitem__, words))
+
+
 def _word_figures(word: str, language: str | None) -> Figures:
     """The figures of one word (see ``Figures``)."""
     syllables = count_syllables(word, language)
@@ -291,7 +302,7 @@ class _TextCounts:
     def of(cls, doc: Document, language: str | None) -> _TextCounts:
         text = doc.text
         starts = tuple(word.start for word in doc.words)
-        figures = tuple(_word_figures(text[w.start : w.end], language) for w in doc.words)
+        figures = tuple(_figures_of([text[w.start : w.end] for w in doc.words], language))
         with_words = ((s, _words_in(starts, s)) for s in doc.sentences)
         return cls(figures, tuple((s, n) for s, n in with_words if n))
 
@@ -300,10 +311,15 @@ class _TextCounts:
 
     def paragraph_counts(self, doc: Document) -> list[Counts]:
         sentences = Counter(doc.paragraph_of(sentence.start) for sentence, _ in self.sentences)
-        result = []
-        for index, words in enumerate(doc.paragraph_words):
-            result.append(_counts(self.figures[words.start : words.stop], sentences[index]))
-        return result
+        running = [_NO_WORDS, *zip(*map(accumulate, zip(*self.figures, strict=True)), strict=True)]
+        return [
+            _totals_counts(
+                tuple(b - a for a, b in zip(running[w.start], running[w.stop], strict=True)),
+                len(w),
+                sentences[index],
+            )
+            for index, w in enumerate(doc.paragraph_words)
+        ]
 
 
 def _words_in(starts: Sequence[int], span: Span) -> int:
@@ -313,10 +329,14 @@ def _words_in(starts: Sequence[int], span: Span) -> int:
 
 def _counts(figures: Sequence[Figures], sentences: int) -> Counts:
     totals = tuple(map(sum, zip(*figures, strict=True))) or _NO_WORDS
+    return _totals_counts(totals, len(figures), sentences)
+
+
+def _totals_counts(totals: Sequence[int], words: int, sentences: int) -> Counts:
     syllables, letters, characters, polysyllables, monosyllables, long_words = totals
     return Counts(
         sentences=sentences,
-        words=len(figures),
+        words=words,
         syllables=syllables,
         letters=letters,
         characters=characters,

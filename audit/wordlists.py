@@ -28,17 +28,12 @@ class WordList:
 
     @classmethod
     def parse(cls, text: str) -> WordList:
-        lines = (line.strip() for line in text.lower().splitlines())
-        words: dict[str, None] = {}
-        values: dict[str, str] = {}
-        for line in lines:
-            if not line or line.startswith("#"):
-                continue
-            word, tab, value = line.partition("\t")
-            words[word.strip()] = None
-            if tab and value.strip():
-                values[word.strip()] = value.strip()
-        return cls("\n".join(words), values)
+        lines = [line.strip() for line in text.lower().splitlines()]
+        entries = [line for line in lines if line and not line.startswith("#")]
+        pairs = [(word.strip(), value.strip()) for word, _, value in _tabbed(entries)]
+        words = dict.fromkeys([line for line in entries if "\t" not in line])
+        words.update(dict.fromkeys(word for word, _ in pairs))
+        return cls("\n".join(words), {word: value for word, value in pairs if value})
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -59,6 +54,10 @@ class WordList:
 
     def __setstate__(self, state: tuple[str, dict[str, str]]) -> None:
         self._joined, self._values = state
+
+
+def _tabbed(entries: list[str]) -> list[tuple[str, str, str]]:
+    return [line.partition("\t") for line in entries if "\t" in line]
 
 
 def require(path: str, field_name: str) -> WordList:

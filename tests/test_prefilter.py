@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit import Auditor
 from audit.document import Document
-from audit.prefilter import may_match, required_literals
+from audit.prefilter import line_slack, may_match, required_literals, selective
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def test_a_plain_word_is_required():
@@ -31,7 +35,39 @@ def test_ignore_case_folds_the_literals():
 
 
 def test_a_small_class_gives_its_characters():
-    assert required_literals(r"\p{L}[ \u00a0]+[!?]", False) == {" ", "\u00a0"}
+    assert required_literals(r"\p{L}[ \u00a0]+[,;]", False) == {",", ";"}
+
+
+def test_white_space_is_the_last_choice():
+    assert required_literals(r"[ \u00a0]+[!?]", False) == {"!", "?"}
+    assert required_literals(r"\w[ \u00a0]+\w", False) == {" ", "\u00a0"}
+
+
+def test_syntax_the_re_parser_would_misread_gives_no_literals():
+    assert required_literals(r"[[:alpha:]]+\]", False) is None
+    assert required_literals(r"(?:colour){e<=1}", False) is None
+
+
+def test_line_slack_is_the_widest_lookahead_of_a_one_line_regex():
+    assert line_slack(r"\bback\b") == 0
+    assert line_slack(r"\p{L}+(?=[.!?]{1,3})") == 3
+    assert line_slack(r"\h+\p{Lu}(?![^\n]{0,9}x)") == 10
+
+
+def test_only_rare_literals_are_selective():
+    assert selective(frozenset({"explained", "“"}))
+    assert not selective(frozenset({"back", "a"}))
+    assert not selective(frozenset({"."}))
+    assert not selective(None)
+
+
+def test_no_line_slack_when_a_match_may_cross_lines_or_look_far():
+    assert line_slack(r"end\s+start") is None
+    assert line_slack(r"[^x]+") is None
+    assert line_slack(r"(?s)a.b") is None
+    assert line_slack(r"\P{L}") is None
+    assert line_slack(r"a(?=\w*b)") is None
+    assert line_slack(r"a?") is None
 
 
 def test_optional_and_zero_width_parts_are_not_required():
@@ -102,3 +138,39 @@ def test_mixed_and_recased_examples_are_never_skipped(pieces, random):
     text = " ".join(pieces)
     recased = "".join(c.swapcase() if random.random() < 0.2 else c for c in text)
     assert _skipped_match(recased) == []
+
+
+LINE_SCANNED = [rule for rule in SHIPPED if getattr(rule.check, "line_slack", None) is not None]
+
+
+def _line_scan_differences(text: str) -> list[str]:
+    """Ids of the rules whose line-by-line scan finds other matches than a whole-text scan."""
+    doc = Document.from_text(text)
+    return [
+        rule.id
+        for rule in LINE_SCANNED
+        if [m.span() for m in rule.check._matches(doc, bool(rule.check.pattern.flags & regex.I))]
+        != [m.span() for m in rule.check.pattern.finditer(text)]
+        and may_match(
+            rule.check.literals, doc.folded if rule.check.pattern.flags & regex.I else text
+        )
+    ]
+
+
+def test_most_shipped_pattern_rules_scan_lines():
+    assert len(LINE_SCANNED) >= 10
+
+
+def test_line_scans_find_what_whole_text_scans_find_in_the_seeds():
+    for path in sorted(SEEDS.glob("*.txt")):
+        assert _line_scan_differences(path.read_text(encoding="utf-8")) == [], path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(TEXTS), min_size=1, max_size=4),
+    st.lists(st.sampled_from(["\n", "\r\n", "\n\n", " ", "\n  "]), min_size=4, max_size=4),
+)
+def test_line_scans_find_what_whole_text_scans_find_across_lines(pieces, breaks):
+    text = "".join(piece + brk for piece, brk in zip(pieces, breaks, strict=False))
+    assert _line_scan_differences(text) == []

@@ -18,8 +18,8 @@ Fields:
   with a match of it.
 
 An article is scanned only when it holds one of the literals every match
-must contain (``audit.prefilter``), so a rule costs little where it cannot
-match.
+must contain, and when no match can cross a line, only its lines that hold
+one are (``audit.prefilter``): a rule costs little where it cannot match.
 
 Placeholders in ``message``: ``{match}``, ``{suggestion}``, ``{suggestions}``.
 
@@ -48,7 +48,7 @@ import regex
 from audit.checks.base import REGEX_TIMEOUT_SECONDS, FieldError, Hit, compile_regex
 from audit.document import Document
 from audit.fields import Regex
-from audit.prefilter import Literals, may_match, required_literals
+from audit.prefilter import Literals, line_slack, may_match, required_literals, selective
 
 KIND = "pattern"
 FIELDS = {
@@ -76,17 +76,39 @@ class PatternCheck:
     unless_before: regex.Pattern[str] | None
     unless_after: regex.Pattern[str] | None
     literals: Literals | None
+    line_slack: int | None
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         text = doc.text
-        if not may_match(self.literals, doc.folded if self.pattern.flags & regex.I else text):
+        folded = bool(self.pattern.flags & regex.I)
+        if not may_match(self.literals, doc.folded if folded else text):
             return
-        for match in self.pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
+        for match in self._matches(doc, folded):
             if excused(text, match.start(), match.end(), self.unless_before, self.unless_after):
                 continue
             start, end = match.span(self.group)
             if start < end:
                 yield Hit(start, end)
+
+    def _matches(self, doc: Document, folded: bool) -> Iterator[regex.Match[str]]:
+        """Every match in the text: scanning only the lines that hold a literal when no
+        match can cross a line (see ``audit.prefilter.line_slack``)."""
+        text = doc.text
+        if (
+            self.literals is None
+            or self.line_slack is None
+            or (folded and len(doc.folded) != len(text))
+        ):
+            yield from self.pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS)
+            return
+        for line in doc.lines_holding(self.literals, folded):
+            window_end = min(len(text), line.end + 1 + self.line_slack)
+            for match in self.pattern.finditer(
+                text, line.start, window_end, timeout=REGEX_TIMEOUT_SECONDS
+            ):
+                if match.start() >= line.end:
+                    break
+                yield match
 
 
 def compile(options: dict[str, Any]) -> PatternCheck:
@@ -94,12 +116,14 @@ def compile(options: dict[str, Any]) -> PatternCheck:
     pattern = compile_regex(options["pattern"], "pattern", ignore_case)
     if not 0 <= options["group"] <= pattern.groups:
         raise FieldError(("group",), f"the pattern has no group {options['group']}")
+    literals = required_literals(options["pattern"], ignore_case)
     return PatternCheck(
         pattern=pattern,
         group=options["group"],
         unless_before=context_regex(options["unless_before"], "unless_before", ignore_case, True),
         unless_after=context_regex(options["unless_after"], "unless_after", ignore_case, False),
-        literals=required_literals(options["pattern"], ignore_case),
+        literals=literals,
+        line_slack=line_slack(options["pattern"]) if selective(literals) else None,
     )
 
 
