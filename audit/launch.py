@@ -7,8 +7,9 @@ being made, which costs about a tenth of a one-article run. So the console
 script turns the collector off before importing anything, and ``settle``
 (called once the first article is checked, when all of that is loaded)
 moves those objects out of the collector's sight with ``gc.freeze`` and
-turns it back on for the rest of the run. The library API never changes the
-collector: ``settle`` does nothing unless the console script paused it.
+turns it back on for the rest of the run. Worker processes of ``--jobs`` do
+the same around their first batch. The library API never changes the
+collector: ``settle`` does nothing unless ``pause`` was called.
 """
 
 from __future__ import annotations
@@ -20,15 +21,21 @@ _paused = False
 
 def main() -> int:
     """Entry point of the ``audit`` command."""
-    global _paused
-    gc.disable()
-    _paused = True
+    pause()
     from audit.cli import main as run_cli
 
     try:
         return run_cli()
     finally:
         settle()
+
+
+def pause() -> None:
+    """Turn the collector off until ``settle`` (in the command, and in each of its worker
+    processes until it has checked its first batch)."""
+    global _paused
+    gc.disable()
+    _paused = True
 
 
 def settle() -> None:

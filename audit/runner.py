@@ -1,27 +1,27 @@
 """Checking a stream of articles, in order, with one or several processes.
 
 ``audit_all`` yields one result per article, in input order. With ``jobs``
-above 1, the first ``SERIAL_HEAD`` articles are checked in this process (a
-handful of files never pays for starting workers); the rest go in batches
-to a pool of worker processes, each holding an Auditor built once from the
-same configuration. At most ``IN_FLIGHT_PER_JOB`` batches per worker are
+above 1, fewer than ``SERIAL_HEAD`` articles are checked in this process (a
+handful of files never pays for starting workers); a longer stream goes,
+from its first article, in batches to a pool of worker processes, each
+holding an Auditor built once from the same configuration, while this
+process only reads articles and writes reports. At most ``IN_FLIGHT_PER_JOB`` batches per worker are
 queued, so memory stays flat however long the stream is. The process pool
 machinery is imported only when a pool starts.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from audit.auditor import ArticleResult, Auditor
 from audit.config import Config
 from audit.ingest import Article
-from audit.launch import settle
+from audit.launch import pause, settle
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -57,8 +57,11 @@ def _results(auditor: Auditor, wanted: Iterator[Article], jobs: int) -> Iterator
     if jobs <= 1 or auditor.config is None:
         yield from map(auditor.check_article, wanted)
         return
-    yield from map(auditor.check_article, islice(wanted, SERIAL_HEAD))
-    yield from _in_pool(auditor.config, auditor.cache, wanted, jobs)
+    head = list(islice(wanted, SERIAL_HEAD))
+    if len(head) < SERIAL_HEAD:
+        yield from map(auditor.check_article, head)
+        return
+    yield from _in_pool(auditor.config, auditor.cache, chain(head, wanted), jobs)
 
 
 def _in_pool(
@@ -82,12 +85,12 @@ def _in_pool(
 
 def _start_worker(config: Config, cache: bool) -> None:
     global _worker_auditor
-    gc.disable()  # as in audit.launch: no collections while the Auditor is built
+    pause()  # as in audit.launch: no collections until the first batch has loaded all
     _worker_auditor = Auditor.from_config(config, cache)
-    gc.freeze()
-    gc.enable()
 
 
 def _check(batch: list[Article]) -> list[ArticleResult]:
     assert _worker_auditor is not None, "worker started without its auditor"
-    return [_worker_auditor.check_article(article) for article in batch]
+    results = [_worker_auditor.check_article(article) for article in batch]
+    settle()
+    return results
