@@ -9,6 +9,7 @@ point at the option that is wrong; the rulebook adds the file and line.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from audit.document import Document
 
 REGEX_TIMEOUT_SECONDS = 2.0
 COMMON_PLACEHOLDERS = frozenset({"match", "suggestion", "suggestions"})
+_BACKREFERENCE_RE = re.compile(r"\\[1-9]|\\g<|\(\?P[=>]|\(\?&|\(\?R\)|\(\?[+-]?\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,17 @@ def compile_regex(source: str, field_name: str, ignore_case: bool = False) -> re
         return regex.compile(source, flags)
     except regex.error as bad:
         raise FieldError((field_name,), f"invalid regex: {bad}") from None
+
+
+def ending_here(source: str) -> str:
+    """A regex for "``source`` matches ending at the end of the searched range".
+
+    It is searched backwards from that end (``regex``'s reverse flag), so only
+    the last characters are tried instead of every position of the range. A
+    source with back-references, which a backwards search would meet before
+    their group, is searched forwards."""
+    anchored = f"(?:{source})\\Z"
+    return anchored if _BACKREFERENCE_RE.search(source) else f"(?r){anchored}"
 
 
 def placeholder_problem(template: str, allowed: frozenset[str]) -> str | None:

@@ -45,7 +45,13 @@ from typing import Any
 
 import regex
 
-from audit.checks.base import REGEX_TIMEOUT_SECONDS, FieldError, Hit, compile_regex
+from audit.checks.base import (
+    REGEX_TIMEOUT_SECONDS,
+    FieldError,
+    Hit,
+    compile_regex,
+    ending_here,
+)
 from audit.document import Document
 from audit.fields import Regex
 from audit.prefilter import Literals, line_slack, may_match, required_literals, selective
@@ -151,7 +157,7 @@ def context_regex(
     if not before:
         return compile_regex(source, field_name, ignore_case)
     try:
-        return compile_regex(f"(?:{source})\\Z", field_name, ignore_case)
+        return compile_regex(ending_here(source), field_name, ignore_case)
     except FieldError:
         compile_regex(source, field_name, ignore_case)  # the error, in the user's own terms
         raise

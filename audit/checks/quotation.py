@@ -80,14 +80,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
 from audit import wordlists
-from audit.checks.base import FieldError, Hit, compile_regex
+from audit.checks.base import FieldError, Hit, compile_regex, ending_here
 from audit.checks.pattern import LOOK_BEHIND, context_regex, excused
 from audit.document import Document, Span
 from audit.fields import File, Regex
@@ -251,19 +251,23 @@ def compile(options: dict[str, Any]) -> QuotationCheck:
         allow=frozenset(options["allow"]),
         exempt_title_case=options["exempt_title_case"],
         small_words=frozenset(word.lower() for word in options["small_words"]),
-        sentence_before=_wrapped(options, "sentence_before", "(?:{})\\Z"),
-        sentence_end=_wrapped(options, "sentence_end", _AFTER_A_WORD + "(?:{})\\s*\\Z"),
+        sentence_before=_wrapped(options, "sentence_before", ending_here),
+        sentence_end=_wrapped(
+            options, "sentence_end", lambda source: ending_here(f"{_AFTER_A_WORD}(?:{source})\\s*")
+        ),
         unless_before=context_regex(options["unless_before"], "unless_before", ignore_case, True),
         unless_after=context_regex(options["unless_after"], "unless_after", ignore_case, False),
         dictionary=common_words(options["dictionary"]),
     )
 
 
-def _wrapped(options: dict[str, Any], field_name: str, template: str) -> regex.Pattern[str]:
-    """Compile the user regex of ``field_name`` alone (for its errors), then inside ``template``."""
+def _wrapped(
+    options: dict[str, Any], field_name: str, wrap: Callable[[str], str]
+) -> regex.Pattern[str]:
+    """Compile the user regex of ``field_name`` alone (for its errors), then ``wrap``ped."""
     ignore_case = options["ignore_case"]
     compile_regex(options[field_name], field_name, ignore_case)
-    return compile_regex(template.format(options[field_name]), field_name, ignore_case)
+    return compile_regex(wrap(options[field_name]), field_name, ignore_case)
 
 
 def common_words(path: str | None, field_name: str = "dictionary") -> WordList | None:
