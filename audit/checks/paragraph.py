@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import regex
@@ -76,37 +77,46 @@ class ParagraphCheck:
                 yield Hit(paragraph.start, paragraph.end)
 
     def _all_residue(self, doc: Document, paragraph: Span, tokens: range) -> bool:
-        covered = self._phrase_tokens(doc.token_texts, tokens)
-        left = [doc.tokens[position] for position in tokens if position not in covered]
-        if not left:
+        left = self._uncovered(doc.token_texts, tokens)
+        first = next(left, None)
+        if first is None:
             return True
-        piece_spans = self._piece_spans(doc.text, paragraph)
-        return all(_inside(token, piece_spans) for token in left)
+        return self.pieces is not None and self._pieces_cover(doc, paragraph, chain([first], left))
 
-    def _phrase_tokens(self, texts: tuple[str, ...], tokens: range) -> set[int]:
-        """Positions of the ``tokens`` that belong to a listed phrase."""
-        covered: set[int] = set()
+    def _uncovered(self, texts: tuple[str, ...], tokens: range) -> Iterator[int]:
+        """Positions of the ``tokens`` that no listed phrase covers, lazily."""
+        covered_until = tokens.start
         for position in tokens:
             for phrase in self.phrases_by_first_word.get(texts[position], ()):
                 end = position + len(phrase)
                 if end <= tokens.stop and texts[position:end] == phrase:
-                    covered.update(range(position, end))
+                    covered_until = max(covered_until, end)
                     break
-        return covered
+            if position >= covered_until:
+                yield position
 
-    def _piece_spans(self, text: str, paragraph: Span) -> list[tuple[int, int]]:
-        if self.pieces is None:
-            return []
-        return [
-            match.span()
-            for match in self.pieces.finditer(
-                text, paragraph.start, paragraph.end, timeout=REGEX_TIMEOUT_SECONDS
-            )
-        ]
-
-
-def _inside(token: Span, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= token.start and token.end <= end for start, end in spans)
+    def _pieces_cover(self, doc: Document, paragraph: Span, left: Iterator[int]) -> bool:
+        """Whether matches of the patterns hold every token at the positions ``left``; the
+        scan (and the phrase lookup feeding ``left``) stops at the first token no match can
+        hold any more."""
+        assert self.pieces is not None
+        pending = left
+        token = doc.tokens[next(pending)]
+        matches = self.pieces.finditer(
+            doc.text, paragraph.start, paragraph.end, timeout=REGEX_TIMEOUT_SECONDS
+        )
+        for match in matches:
+            start, end = match.span()
+            if end <= token.start:
+                continue  # the match is before the token
+            while start <= token.start and token.end <= end:
+                following = next(pending, None)
+                if following is None:
+                    return True
+                token = doc.tokens[following]
+            if token.start < end:
+                return False  # later matches start after this token
+        return False
 
 
 def compile(options: dict[str, Any]) -> ParagraphCheck:
