@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import compress
 from typing import NamedTuple
 
 _LINE_RE = re.compile(r"[^\n]+")
@@ -177,11 +178,12 @@ class Document:
     @cached_property
     def words(self) -> tuple[Span, ...]:
         """Tokens that are words for counting: with a letter, not a clitic such as the 's' of 's."""
-        return tuple(
-            token
-            for token, lowered in zip(self.tokens, self.token_texts, strict=True)
-            if not lowered.isnumeric() and not self._is_clitic(token, lowered)
-        )
+        texts = self.token_texts
+        keep = [not text.isnumeric() for text in texts]
+        for position, text in enumerate(texts):
+            if text in _CLITICS and self._is_clitic(self.tokens[position]):
+                keep[position] = False
+        return tuple(compress(self.tokens, keep))
 
     @cached_property
     def paragraph_tokens(self) -> tuple[range, ...]:
@@ -193,10 +195,10 @@ class Document:
         """For each paragraph, the positions in ``words`` of the words it holds."""
         return _ranges(self.paragraphs, self.words)
 
-    def _is_clitic(self, token: Span, lowered: str) -> bool:
+    def _is_clitic(self, token: Span) -> bool:
+        """Whether ``token`` (a clitic's letters) follows a letter and an apostrophe."""
         return (
-            lowered in _CLITICS
-            and token.start >= 2
+            token.start >= 2
             and self.text[token.start - 1] in _APOSTROPHES
             and self.text[token.start - 2].isalpha()
         )

@@ -293,54 +293,47 @@ def _word_figures(word: str, language: str | None) -> Figures:
 
 @dataclass(frozen=True)
 class _TextCounts:
-    """Per-word figures and per-sentence word counts of one Document, computed once."""
+    """Running sums of the per-word figures (``running[i]``: the first ``i`` words) and the
+    per-sentence word counts of one Document, computed once."""
 
-    figures: tuple[Figures, ...]
+    running: tuple[Figures, ...]
     sentences: tuple[tuple[Span, int], ...]  # sentences that have words, with their word count
 
     @classmethod
     def of(cls, doc: Document, language: str | None) -> _TextCounts:
         text = doc.text
         starts = tuple(word.start for word in doc.words)
-        figures = tuple(_figures_of([text[w.start : w.end] for w in doc.words], language))
+        figures = _figures_of([text[w.start : w.end] for w in doc.words], language)
+        running = (_NO_WORDS, *zip(*map(accumulate, zip(*figures, strict=True)), strict=True))
         with_words = ((s, _words_in(starts, s)) for s in doc.sentences)
-        return cls(figures, tuple((s, n) for s, n in with_words if n))
+        return cls(running, tuple((s, n) for s, n in with_words if n))
 
     def counts(self) -> Counts:
-        return _counts(self.figures, len(self.sentences))
+        return self._between(0, len(self.running) - 1, len(self.sentences))
 
     def paragraph_counts(self, doc: Document) -> list[Counts]:
         sentences = Counter(doc.paragraph_of(sentence.start) for sentence, _ in self.sentences)
-        running = [_NO_WORDS, *zip(*map(accumulate, zip(*self.figures, strict=True)), strict=True)]
         return [
-            _totals_counts(
-                tuple(b - a for a, b in zip(running[w.start], running[w.stop], strict=True)),
-                len(w),
-                sentences[index],
-            )
-            for index, w in enumerate(doc.paragraph_words)
+            self._between(words.start, words.stop, sentences[index])
+            for index, words in enumerate(doc.paragraph_words)
         ]
+
+    def _between(self, first: int, stop: int, sentences: int) -> Counts:
+        """The counts of the words ``first`` to ``stop`` (excluded)."""
+        totals = (b - a for a, b in zip(self.running[first], self.running[stop], strict=True))
+        syllables, letters, characters, polysyllables, monosyllables, long_words = totals
+        return Counts(
+            sentences=sentences,
+            words=stop - first,
+            syllables=syllables,
+            letters=letters,
+            characters=characters,
+            polysyllables=polysyllables,
+            monosyllables=monosyllables,
+            long_words=long_words,
+        )
 
 
 def _words_in(starts: Sequence[int], span: Span) -> int:
     """How many words start inside ``span``."""
     return bisect.bisect_left(starts, span.end) - bisect.bisect_left(starts, span.start)
-
-
-def _counts(figures: Sequence[Figures], sentences: int) -> Counts:
-    totals = tuple(map(sum, zip(*figures, strict=True))) or _NO_WORDS
-    return _totals_counts(totals, len(figures), sentences)
-
-
-def _totals_counts(totals: Sequence[int], words: int, sentences: int) -> Counts:
-    syllables, letters, characters, polysyllables, monosyllables, long_words = totals
-    return Counts(
-        sentences=sentences,
-        words=words,
-        syllables=syllables,
-        letters=letters,
-        characters=characters,
-        polysyllables=polysyllables,
-        monosyllables=monosyllables,
-        long_words=long_words,
-    )
