@@ -1,4 +1,4 @@
-"""Required literals of a regex, so that a text that cannot match is never scanned.
+"""Required literals of a regex, so that text that cannot match is never scanned.
 
 ``required_literals(source, ignore_case)`` returns a set of strings such that
 every match of the regex contains at least one of them, or None when it
@@ -16,6 +16,12 @@ which can only make the regex match more, so the literals stay required.
 When the parser still refuses the regex, there is no prefilter. With
 ``ignore_case``, literals are case-folded and must be looked for in the
 case-folded text.
+
+``line_slack(source)`` goes one step further: when no match can hold a line
+break and lookaheads are bounded, only the lines that hold a literal need
+scanning, each up to its end plus the widest lookahead. ``selective`` says
+when that pays: for rare literals (words, quote marks), not for a letter or
+a full stop that is on every line.
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ Fields:
 - ``group`` (int, default 0): the capture group whose span is flagged; the
   rest of the match is context.
 - ``unless_before`` (regex): suppress when the text before the match ends
-  with a match of it (looked for in the 100 characters before).
+  with a match of it (looked for in the 100 characters before, backwards
+  from the match: ``checks.base.ending_here``).
 - ``unless_after`` (regex): suppress when the text after the match starts
   with a match of it.
 
