@@ -140,9 +140,9 @@ def _foreign_paragraphs(doc: Document, article_language: str) -> list[ParagraphL
     found = []
     for index, paragraph in enumerate(doc.paragraphs):
         words = [doc.token_texts[i] for i in doc.paragraph_tokens[index]]
-        if not words or not _looks_foreign(doc.slice(paragraph), words, article_language):
-            continue
         text = doc.slice(paragraph)
+        if not words or not _looks_foreign(text, words, article_language):
+            continue
         if _letters(text) < MIN_LETTERS:
             continue
         ranked = _probabilities(text, PARAGRAPH_SAMPLE_CHARS, PARAGRAPH_TRIALS)

@@ -40,7 +40,7 @@ def pause() -> None:
 
 def settle() -> None:
     """Freeze what start-up built and turn the collector back on (once, and only after
-    ``main`` paused it)."""
+    ``pause``)."""
     global _paused
     if _paused:
         _paused = False

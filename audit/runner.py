@@ -5,9 +5,10 @@ above 1, fewer than ``SERIAL_HEAD`` articles are checked in this process (a
 handful of files never pays for starting workers); a longer stream goes,
 from its first article, in batches to a pool of worker processes, each
 holding an Auditor built once from the same configuration, while this
-process only reads articles and writes reports. At most ``IN_FLIGHT_PER_JOB`` batches per worker are
-queued, so memory stays flat however long the stream is. The process pool
-machinery is imported only when a pool starts.
+process only reads articles and writes reports. At most
+``IN_FLIGHT_PER_JOB`` batches per worker are queued, so memory stays flat
+however long the stream is. The process pool machinery is imported only
+when a pool starts.
 """
 
 from __future__ import annotations
