@@ -1,4 +1,5 @@
-"""The ``audit`` command: typer commands that call the library and pick a report writer.
+"""The ``audit`` command: ``audit check``, which calls the library and picks a report
+writer, and the ``audit rules`` group of ``audit.cli_rules``.
 
 Exit codes live in ``ExitCode``: 0 every article passed, 1 the gate failed
 (or a rule test failed), 2 a usage, input or configuration error. Errors the
@@ -13,14 +14,14 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from enum import IntEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
 
-from audit import __version__, baseline, checks, config, ruletest
+from audit import __version__, baseline, config
 from audit.auditor import ArticleResult, Auditor
+from audit.cli_rules import ExitCode, NoBuiltinOption, RulesOption, option, rules_app
 from audit.errors import AuditError, UsageError, did_you_mean
 from audit.ingest import (
     DEFAULT_GLOBS,
@@ -34,16 +35,8 @@ from audit.mqm import SEVERITIES
 from audit.output import open_output
 from audit.progress import progress
 from audit.reports import FORMATS, ReportContext, Summary, Writer, load
-from audit.rulebook import Rule, load_packs
 from audit.runner import audit_all, default_jobs
 from audit.selection import from_options
-
-
-class ExitCode(IntEnum):
-    PASSED = 0
-    GATE_FAILED = 1
-    USAGE = 2
-
 
 FAIL_ON_CHOICES = (*SEVERITIES, "never")
 COLOR_CHOICES = ("auto", "always", "never")
@@ -55,28 +48,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-rules_app = typer.Typer(help="List, show, validate and test rules.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
-
-
-def _option(*names: str, help: str, metavar: str | None = None) -> typer.models.OptionInfo:
-    return typer.Option(*names, help=help, metavar=metavar)
 
 
 Paths = Annotated[
     list[str] | None,
     typer.Argument(metavar="PATH", help="Files, directories, or - for stdin."),
 ]
-PackPaths = Annotated[
-    list[Path] | None,
-    typer.Argument(metavar="PACK", help="Rule pack files or directories (default: shipped)."),
-]
 Text = str | None
-RulesOption = Annotated[
-    list[Path] | None,
-    _option("--rules", "-r", help="A rule pack file or directory (repeatable).", metavar="PATH"),
-]
-NoBuiltinOption = Annotated[bool, _option("--no-builtin", help="Do not load the shipped packs.")]
 Selectors = list[str] | None
 FileOption = Path | None
 
@@ -101,76 +80,76 @@ def check(
     paths: Paths = None,
     output_format: Annotated[
         str,
-        _option("--format", "-f", help=f"Report format: {', '.join(FORMATS)}.", metavar="FORMAT"),
+        option("--format", "-f", help=f"Report format: {', '.join(FORMATS)}.", metavar="FORMAT"),
     ] = "text",
     output: Annotated[
         Path | None,
-        _option("--output", "-o", help="Write the report to FILE, atomically.", metavar="FILE"),
+        option("--output", "-o", help="Write the report to FILE, atomically.", metavar="FILE"),
     ] = None,
     rules: RulesOption = None,
     no_builtin: NoBuiltinOption = False,
     enable: Annotated[
-        Selectors, _option("--enable", help="Enable a rule, pack or tag.", metavar="ID|TAG")
+        Selectors, option("--enable", help="Enable a rule, pack or tag.", metavar="ID|TAG")
     ] = None,
     disable: Annotated[
-        Selectors, _option("--disable", help="Disable a rule, pack or tag.", metavar="ID|TAG")
+        Selectors, option("--disable", help="Disable a rule, pack or tag.", metavar="ID|TAG")
     ] = None,
     fail_on: Annotated[
         Text,
-        _option(
+        option(
             "--fail-on",
             help="Severity that fails an article: " + ", ".join(FAIL_ON_CHOICES),
             metavar="SEVERITY",
         ),
     ] = None,
     language: Annotated[
-        Text, _option("--language", help="The articles' language.", metavar="CODE")
+        Text, option("--language", help="The articles' language.", metavar="CODE")
     ] = None,
     source_language: Annotated[
         Text,
-        _option(
+        option(
             "--source-language", help="Translated from ('en': original English).", metavar="CODE"
         ),
     ] = None,
     jsonl: Annotated[
         FileOption,
-        _option("--jsonl", help="JSON Lines input (id, text, source_language).", metavar="FILE"),
+        option("--jsonl", help="JSON Lines input (id, text, source_language).", metavar="FILE"),
     ] = None,
     glob: Annotated[
         Selectors,
-        _option(
+        option(
             "--glob", help="File pattern in directories (default *.txt, *.md).", metavar="PATTERN"
         ),
     ] = None,
     encoding: Annotated[
-        Text, _option("--encoding", help="Decode files with it.", metavar="NAME")
+        Text, option("--encoding", help="Decode files with it.", metavar="NAME")
     ] = None,
     color: Annotated[
-        str, _option("--color", help="auto, always or never.", metavar="WHEN")
+        str, option("--color", help="auto, always or never.", metavar="WHEN")
     ] = "auto",
     config_file: Annotated[
         FileOption,
-        _option("--config", help="Configuration file (default: found upward).", metavar="FILE"),
+        option("--config", help="Configuration file (default: found upward).", metavar="FILE"),
     ] = None,
-    no_config: Annotated[bool, _option("--no-config", help="Ignore configuration files.")] = False,
+    no_config: Annotated[bool, option("--no-config", help="Ignore configuration files.")] = False,
     baseline_file: Annotated[
         FileOption,
-        _option("--baseline", help="Report only findings not in this baseline.", metavar="FILE"),
+        option("--baseline", help="Report only findings not in this baseline.", metavar="FILE"),
     ] = None,
     baseline_write: Annotated[
         FileOption,
-        _option("--baseline-write", help="Record current findings as a baseline.", metavar="FILE"),
+        option("--baseline-write", help="Record current findings as a baseline.", metavar="FILE"),
     ] = None,
-    quiet: Annotated[bool, _option("--quiet", "-q", help="No progress indicator.")] = False,
+    quiet: Annotated[bool, option("--quiet", "-q", help="No progress indicator.")] = False,
     jobs: Annotated[
-        int | None, _option("--jobs", "-j", help="Worker processes (default: all cores).")
+        int | None, option("--jobs", "-j", help="Worker processes (default: all cores).")
     ] = None,
     references: Annotated[
         FileOption,
-        _option("--references", help="Reference translations, named like the articles."),
+        option("--references", help="Reference translations, named like the articles."),
     ] = None,
     no_cache: Annotated[
-        bool, _option("--no-cache", help="Compile the rule packs without the cache.")
+        bool, option("--no-cache", help="Compile the rule packs without the cache.")
     ] = False,
 ) -> ExitCode:
     """Audit articles and report findings, scores and a pass/fail verdict per article."""
@@ -267,87 +246,6 @@ def _use_color(mode: str, output: Path | None) -> bool:
     if mode != "auto":
         return mode == "always"
     return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-
-
-def _rules(paths: list[Path] | None, no_builtin: bool) -> list[Rule]:
-    return [rule for pack in load_packs(paths or (), builtin=not no_builtin) for rule in pack.rules]
-
-
-@rules_app.command("list")
-def rules_list(rules: RulesOption = None, no_builtin: NoBuiltinOption = False) -> ExitCode:
-    """List every rule: id, kind, severity, category (disabled rules are marked)."""
-    loaded = _rules(rules, no_builtin)
-    rows = [("ID", "KIND", "SEVERITY", "CATEGORY")]
-    rows += [
-        (r.id + ("" if r.enabled else " (off)"), r.kind, r.severity, r.category) for r in loaded
-    ]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        typer.echo("  ".join([*cells, row[3]]))
-    typer.echo(f"{len(loaded)} rules")
-    return ExitCode.PASSED
-
-
-@rules_app.command("show")
-def rules_show(
-    rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule id.")],
-    rules: RulesOption = None,
-    no_builtin: NoBuiltinOption = False,
-) -> ExitCode:
-    """Show one rule: its fields, examples and the documentation of its kind."""
-    loaded = {rule.id: rule for rule in _rules(rules, no_builtin)}
-    if rule_id not in loaded:
-        raise UsageError(rule_id, f"no such rule{did_you_mean(rule_id, loaded)}")
-    rule = loaded[rule_id]
-    fields = [
-        ("id", rule.id), ("kind", rule.kind), ("defined at", str(rule.location)),
-        ("severity", rule.severity), ("category", rule.category),
-        ("enabled", str(rule.enabled).lower()), ("message", rule.message),
-        ("languages", ", ".join(rule.languages) or "any"),
-        ("source", ", ".join(rule.source) or "any"),
-        ("suggest", " | ".join(rule.suggest) or "-"),
-        ("link", rule.link or "-"), ("description", rule.description or "-"),
-    ]  # fmt: skip
-    fields += [(name, example) for name in ("flag", "pass") for example in rule.examples[name]]
-    for name, value in fields:
-        typer.echo(f"{name + ':':13}{value}")
-    typer.echo(f"\nKind '{rule.kind}':\n{checks.KINDS[rule.kind].__doc__}")
-    return ExitCode.PASSED
-
-
-@rules_app.command("kinds")
-def rules_kinds(
-    kind: Annotated[str | None, typer.Argument(help="Show this kind's documentation.")] = None,
-) -> ExitCode:
-    """List the rule kinds, or document one."""
-    if kind is not None:
-        typer.echo(checks.get(kind, kind).__doc__)
-        return ExitCode.PASSED
-    for name, module in sorted(checks.KINDS.items()):
-        typer.echo(f"{name:16}{(module.__doc__ or '').strip().splitlines()[0]}")
-    return ExitCode.PASSED
-
-
-@rules_app.command("validate")
-def rules_validate(paths: PackPaths = None) -> ExitCode:
-    """Load and validate rule packs; report the first problem with its file:line."""
-    packs = load_packs(paths or (), builtin=not paths)
-    count = sum(len(pack.rules) for pack in packs)
-    typer.echo(f"ok: {count} rules in {len(packs)} packs")
-    return ExitCode.PASSED
-
-
-@rules_app.command("test")
-def rules_test(paths: PackPaths = None) -> ExitCode:
-    """Run every rule's examples: flag examples must flag, pass examples must not."""
-    rules = _rules(paths, no_builtin=bool(paths))
-    count, failures = ruletest.run(rules)
-    for failure in failures:
-        typer.echo(str(failure))
-    status = "FAILED" if failures else "ok"
-    typer.echo(f"{status}: {len(rules)} rules, {count} examples, {len(failures)} failures")
-    return ExitCode.GATE_FAILED if failures else ExitCode.PASSED
 
 
 # typer raises click's exception types, which newer typer releases vendor: find the
