@@ -11,12 +11,21 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from audit.checks import lexicon, paragraph, pattern, quotation, repeated, sentence, wordlist
+from audit.checks import (
+    lexicon,
+    paragraph,
+    pattern,
+    quotation,
+    repeated,
+    repetition,
+    sentence,
+    wordlist,
+)
 from audit.errors import RulebookError, did_you_mean
 
 KINDS: dict[str, ModuleType] = {
     module.KIND: module
-    for module in (pattern, lexicon, paragraph, repeated, quotation, sentence, wordlist)
+    for module in (pattern, lexicon, paragraph, repeated, repetition, quotation, sentence, wordlist)
 }
 
 
