@@ -8,10 +8,11 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from audit import cli
+from audit import Auditor, cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -43,16 +44,27 @@ def run_cli(
     return run
 
 
-@pytest.fixture
-def write_pack(tmp_path: Path) -> Callable[[str, str], Path]:
-    """Write a rule pack file into a temporary directory and return its path."""
+@dataclass(frozen=True)
+class PackWriter:
+    """Writes rule packs (and the word lists they name) into a test's temporary folder."""
 
-    def write(text: str, name: str = "pack.yaml") -> Path:
-        path = tmp_path / name
+    folder: Path
+
+    def __call__(self, text: str, name: str = "pack.yaml") -> Path:
+        path = self.folder / name
         path.write_text(text, encoding="utf-8")
         return path
 
-    return write
+    def findings(self, pack: str, text: str, **settings: Any) -> list[dict[str, Any]]:
+        """The findings of ``text``, as in the JSON report, audited with ``pack`` alone."""
+        auditor = Auditor.from_rules([self(pack)], builtin=False, **settings)
+        return auditor.check_text(text)["findings"]
+
+
+@pytest.fixture
+def write_pack(tmp_path: Path) -> PackWriter:
+    """Write a rule pack file into a temporary directory and return its path."""
+    return PackWriter(tmp_path)
 
 
 @pytest.fixture(autouse=True, scope="session")

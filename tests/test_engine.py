@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from audit import Auditor
-
 PACK = """\
 pack: e
 defaults: {{category: style, languages: [en]}}
@@ -28,9 +26,8 @@ rules:
 
 
 def findings(write_pack, text, extra="", **settings):
-    path = write_pack(PACK.format(extra=extra))
-    auditor = Auditor.from_rules([path], builtin=False, **settings)
-    return [(f["rule"], f["text"]) for f in auditor.check_text(text)["findings"]]
+    found = write_pack.findings(PACK.format(extra=extra), text, **settings)
+    return [(f["rule"], f["text"]) for f in found]
 
 
 def test_the_most_severe_finding_is_kept_on_one_span(write_pack):

@@ -23,9 +23,8 @@ rules:
 
 
 def findings(write_pack, text, ignore_case="false", extra="", **options):
-    path = write_pack(RULE.format(ignore_case=ignore_case, extra=extra))
-    auditor = Auditor.from_rules([path], builtin=False, language="en", **options)
-    return auditor.check_text(text)["findings"]
+    rule = RULE.format(ignore_case=ignore_case, extra=extra)
+    return write_pack.findings(rule, text, language="en", **options)
 
 
 def test_match_becomes_a_finding_with_span_message_and_suggestion(write_pack):

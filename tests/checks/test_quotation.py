@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from audit import Auditor
-
 RULE = """\
 pack: t
 rules:
@@ -19,9 +17,8 @@ rules:
 
 
 def findings(write_pack, text, extra="", skip_quotes="false"):
-    path = write_pack(RULE.format(extra=extra, skip_quotes=skip_quotes))
-    auditor = Auditor.from_rules([path], builtin=False, language="en")
-    return auditor.check_text(text)["findings"]
+    rule = RULE.format(extra=extra, skip_quotes=skip_quotes)
+    return write_pack.findings(rule, text, language="en")
 
 
 def flagged_words(write_pack, text, extra=""):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from audit import Auditor
+if TYPE_CHECKING:
+    from conftest import PackWriter as WritePack
 
 PACK = """\
 pack: t
@@ -22,13 +22,9 @@ rules:
 """
 TITLE = "Iraq asks Washington for a withdrawal plan"
 
-WritePack = Callable[[str, str], Path]
-
 
 def findings(write_pack: WritePack, options: str, text: str) -> list[dict[str, Any]]:
-    path = write_pack(PACK.format(options=options), "pack.yaml")
-    auditor = Auditor.from_rules([path], builtin=False)
-    return auditor.check_text(text)["findings"]
+    return write_pack.findings(PACK.format(options=options), text)
 
 
 def flagged_lines(write_pack: WritePack, options: str, text: str) -> list[int]:

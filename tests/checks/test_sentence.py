@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from audit import Auditor
-
 RULE = """\
 pack: t
 rules:
@@ -25,9 +23,7 @@ SPLIT_NAME = (
 
 
 def findings(write_pack, text, extra):
-    path = write_pack(RULE.format(extra=extra))
-    auditor = Auditor.from_rules([path], builtin=False, language="en")
-    return auditor.check_text(text)["findings"]
+    return write_pack.findings(RULE.format(extra=extra), text, language="en")
 
 
 def texts(write_pack, text, extra):
