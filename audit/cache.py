@@ -31,6 +31,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -88,9 +89,11 @@ def cached(
     return value
 
 
-def code_files() -> set[str]:
-    """The Python modules of this package, whose classes the cached packs are made of."""
-    return {str(path) for path in Path(__file__).parent.rglob("*.py")}
+@cache
+def code_files() -> frozenset[str]:
+    """The Python modules of this package, whose classes the cached packs are made of (found
+    once per process; their stamps are read for every entry)."""
+    return frozenset(str(path) for path in Path(__file__).parent.rglob("*.py"))
 
 
 def _key(identity: list[Any]) -> str:

@@ -112,10 +112,14 @@ class Document:
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
+    def haystack(self, folded: bool) -> str:
+        """The text that literals are looked for in: case-folded when ``folded``."""
+        return self.folded if folded else self.text
+
     def lines_holding(self, literals: Iterable[str], folded: bool) -> list[Span]:
         """The lines (without their line break) holding one of ``literals``, in order; looked
         for in the case-folded text when ``folded`` (whose offsets must be the text's)."""
-        haystack = self.folded if folded else self.text
+        haystack = self.haystack(folded)
         starts = self._line_starts
         found: set[int] = set()
         for literal in literals:

@@ -157,12 +157,17 @@ def child_environment() -> dict[str, str]:
     return {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
+def spawn(command: Sequence[str], stdin: IO[bytes] | None = None) -> subprocess.Popen[bytes]:
+    """Start ``command`` from the project root, with output to /dev/null."""
+    return subprocess.Popen(
+        command, stdin=stdin, stdout=subprocess.DEVNULL, cwd=corpus.ROOT, env=child_environment()
+    )
+
+
 def run_child(command: Sequence[str], stdin: IO[bytes] | None = None) -> ChildRun:
     """Run ``command`` with output to /dev/null; exit codes 0 and 1 (findings) are fine."""
     start = time.perf_counter()
-    child = subprocess.Popen(
-        command, stdin=stdin, stdout=subprocess.DEVNULL, cwd=corpus.ROOT, env=child_environment()
-    )
+    child = spawn(command, stdin)
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -276,15 +281,7 @@ def side_by_side(report: Report, directory: Path, one_core: ChildRun, count: int
     files = sorted(str(path) for path in directory.glob("*.txt"))
     halves = (files[: len(files) // 2], files[len(files) // 2 :])
     start = time.perf_counter()
-    children = [
-        subprocess.Popen(
-            audit_check("--jobs", "1", *half),
-            stdout=subprocess.DEVNULL,
-            cwd=corpus.ROOT,
-            env=child_environment(),
-        )
-        for half in halves
-    ]
+    children = [spawn(audit_check("--jobs", "1", *half)) for half in halves]
     if any(child.wait() not in (0, 1) for child in children):
         sys.exit("error: a side-by-side run failed")
     seconds = time.perf_counter() - start

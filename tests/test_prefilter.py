@@ -151,9 +151,7 @@ def _line_scan_differences(text: str) -> list[str]:
         for rule in LINE_SCANNED
         if [m.span() for m in rule.check._matches(doc, bool(rule.check.pattern.flags & regex.I))]
         != [m.span() for m in rule.check.pattern.finditer(text)]
-        and may_match(
-            rule.check.literals, doc.folded if rule.check.pattern.flags & regex.I else text
-        )
+        and may_match(rule.check.literals, doc.haystack(bool(rule.check.pattern.flags & regex.I)))
     ]
 
 

@@ -88,7 +88,7 @@ class PatternCheck:
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         text = doc.text
         folded = bool(self.pattern.flags & regex.I)
-        if not may_match(self.literals, doc.folded if folded else text):
+        if not may_match(self.literals, doc.haystack(folded)):
             return
         for match in self._matches(doc, folded):
             if excused(text, match.start(), match.end(), self.unless_before, self.unless_after):

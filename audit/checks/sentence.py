@@ -96,7 +96,7 @@ class SentenceCheck:
     literals: Literals | None
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
-        if not may_match(self.literals, doc.folded if self.pattern.flags & regex.I else doc.text):
+        if not may_match(self.literals, doc.haystack(bool(self.pattern.flags & regex.I))):
             return
         previous: Span | None = None
         previous_paragraph = -1
