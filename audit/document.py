@@ -143,10 +143,8 @@ class Document:
         return len(self._line_starts)
 
     def line_span(self, line: int) -> Span:
-        """The span of a 1-based line, without its line break."""
-        start = self._line_starts[line - 1]
-        end = self.text.find("\n", start)
-        end = len(self.text) if end < 0 else end
+        """The span of a 1-based line, without its line break (``\\r\\n`` included)."""
+        start, end = self._line_starts[line - 1], self._line_end(line - 1)
         if end > start and self.text[end - 1] == "\r":
             end -= 1
         return Span(start, end)
