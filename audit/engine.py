@@ -22,7 +22,10 @@ from audit.document import Document, Span
 from audit.errors import AuditError
 from audit.mqm import SEVERITY_RANK
 from audit.rulebook import Rule
+from audit.screen import Screen
 from audit.suppress import Suppressions
+
+SCREEN_AFTER = 16
 
 
 class RuleTimeoutError(AuditError):
@@ -77,23 +80,39 @@ def applies(rule: Rule, language: str | None, source_language: str | None) -> bo
 
 
 class Engine:
-    """Runs a fixed set of compiled rules; holds no state between documents."""
+    """Runs a fixed set of compiled rules; what one document finds never depends on another.
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    The rules' screens (``audit.screen``) are built once ``screen_after``
+    documents have run: building them costs about 50 ms, which a long run
+    earns back in a few dozen articles and a one-article run never would."""
+
+    def __init__(self, rules: Sequence[Rule], screen_after: int = SCREEN_AFTER) -> None:
         self.rules = tuple(rule for rule in rules if rule.enabled)
+        self.screen = Screen([getattr(rule.check, "screen", None) for rule in self.rules])
+        self._unscreened = screen_after
 
     def run(self, doc: Document, source_language: str | None = None) -> list[Finding]:
         suppressions = Suppressions.parse(doc)
         foreign = {p.paragraph: p.code for p in doc.language.paragraphs}
         findings = [
             _finding(doc, rule, hit)
-            for rule in self.rules
+            for rule in self._candidates(doc)
             if applies(rule, doc.language.code, source_language)
             for hit in _hits(rule, doc)
             if _keep(doc, rule, hit, foreign)
             and not suppressions.silences(rule.id, hit.start, hit.end)
         ]
         return _one_per_span(findings)
+
+    def _candidates(self, doc: Document) -> Sequence[Rule]:
+        """The rules that may hit ``doc``: all of them, or those its screen lets through."""
+        if self._unscreened > 0:
+            self._unscreened -= 1
+            return self.rules
+        possible = self.screen.possible(doc.text)
+        if possible is None:
+            return self.rules
+        return [rule for position, rule in enumerate(self.rules) if position in possible]
 
 
 def _one_per_span(findings: list[Finding]) -> list[Finding]:

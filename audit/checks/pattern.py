@@ -20,7 +20,9 @@ Fields:
 
 An article is scanned only when it holds one of the literals every match
 must contain, and when no match can cross a line, only its lines that hold
-one are (``audit.prefilter``): a rule costs little where it cannot match.
+one are (``audit.prefilter``), and a loose copy of the regex goes into the
+engine's one-pass screen of each article (``audit.screen``): a rule costs
+little where it cannot match.
 
 Placeholders in ``message``: ``{match}``, ``{suggestion}``, ``{suggestions}``.
 
@@ -56,6 +58,7 @@ from audit.checks.base import (
 from audit.document import Document
 from audit.fields import Regex
 from audit.prefilter import Literals, line_slack, may_match, required_literals, selective
+from audit.screen import loosen
 
 KIND = "pattern"
 FIELDS = {
@@ -84,6 +87,7 @@ class PatternCheck:
     unless_after: regex.Pattern[str] | None
     literals: Literals | None
     line_slack: int | None
+    screen: str | None
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         text = doc.text
@@ -131,6 +135,7 @@ def compile(options: dict[str, Any]) -> PatternCheck:
         unless_after=context_regex(options["unless_after"], "unless_after", ignore_case, False),
         literals=literals,
         line_slack=line_slack(options["pattern"]) if selective(literals) else None,
+        screen=loosen(options["pattern"], ignore_case),
     )
 
 

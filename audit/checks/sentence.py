@@ -61,6 +61,7 @@ from audit.checks.quotation import common_words
 from audit.document import Document, Span
 from audit.fields import File, Regex
 from audit.prefilter import Literals, may_match, required_literals
+from audit.screen import loosen
 from audit.wordlists import WordList
 
 KIND = "sentence"
@@ -94,6 +95,7 @@ class SentenceCheck:
     name_group: int | None
     dictionary: WordList | None
     literals: Literals | None
+    screen: str | None
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         if not may_match(self.literals, doc.haystack(bool(self.pattern.flags & regex.I))):
@@ -160,4 +162,5 @@ def compile(options: dict[str, Any]) -> SentenceCheck:
         name_group=options["name_group"],
         dictionary=common_words(options["dictionary"]),
         literals=required_literals(options["pattern"], ignore_case),
+        screen=loosen(options["pattern"], ignore_case),
     )

@@ -1,0 +1,200 @@
+"""The RE2 screen: loose copies of rule regexes match at least what the rules match."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import re2
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit import Auditor
+from audit.document import Document
+from audit.engine import Engine
+from audit.screen import SAFE_CHARS, SPACE, Screen, loosen
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SAFE = "".join(regex.findall(f"[{SAFE_CHARS}]", "".join(map(chr, range(0x3000)))))
+
+
+def _found(source: str, text: str, loose: bool) -> set[str]:
+    return set(re2.findall(source, text) if loose else regex.findall(source, text))
+
+
+EXACT_CLASSES = (
+    *(r"\w", r"\s", r"\d", r"\W", r"\S", r"\D", r"[^\w]", r"[^.\s]", r"[^\d,]"),
+    *(r"\p{L}", r"\p{Lu}", r"\p{Ll}", r"\p{N}", r"\p{Nd}", r"[\w'’-]", r"[^\p{L}\p{N}]"),
+)
+
+
+@pytest.mark.parametrize("source", EXACT_CLASSES)
+def test_classes_are_exact_on_the_safe_characters(source):
+    assert _found(loosen(source, False), SAFE, True) == _found(source, SAFE, False)
+
+
+@pytest.mark.parametrize("source", [r"\h", r"(?i)\p{Lu}", r"(?i)\p{Ll}", r"[^\h]", r"\P{L}"])
+def test_loose_classes_hold_the_regex_classes_on_the_safe_characters(source):
+    assert _found(loosen(source, False), SAFE, True) >= _found(source, SAFE, False)
+
+
+def test_ignore_case_folds_every_safe_letter_as_regex_does():
+    unlike = [
+        char
+        for char in SAFE
+        if not _found(loosen(regex.escape(char), True), SAFE, True)
+        >= _found(f"(?i){regex.escape(char)}", SAFE, False)
+    ]
+    assert unlike == []
+
+
+def test_a_leading_lookbehind_and_a_trailing_lookahead_are_consumed():
+    assert loosen(r"(?<=[.!?])\h*\.(?=\s)", False) == (
+        rf"(?:[\x{{2e}}!\x{{3f}}])(?:[{SPACE}])*[\x{{2e}}](?:[{SPACE}])"
+    )
+
+
+def test_inner_and_negative_lookarounds_are_dropped():
+    assert loosen(r"a(?<=a)b(?=c)d", False) == "abd"
+    assert loosen(r"(?<!x)a(?!b)", False) == "a"
+
+
+def test_a_lookbehind_after_a_repeat_or_in_one_is_dropped():
+    assert loosen(r"(?:(?<=x)a)+", False) == "(?:(?:a))+"
+    assert loosen(r"(?<=x)(?<=y)a", False) == "(?:x)a"
+
+
+def test_each_branch_of_a_leading_group_consumes_its_lookbehind():
+    assert loosen(r"(?:(?<=x)|(?<=y\.))a", False) == r"(?:(?:x)|(?:y[\x{2e}]))a"
+
+
+def test_assertions_are_dropped_and_possessive_forms_made_plain():
+    assert loosen(r"^\bab++(?>c|d)\Z$", False) == "a(?:b)+(?:c|d)"
+
+
+def test_ignore_case_turns_case_properties_into_letters():
+    assert loosen(r"\p{Lu}x", True) == r"(?i)[\p{L}]x"
+    assert loosen(r"(?i)\p{Lu}x", False) == r"(?i)[\p{L}]x"
+    assert loosen(r"\p{Lu}x", False) == r"[\p{Lu}]x"
+
+
+def test_escapes_become_code_points():
+    assert loosen(r"\u00a0\x41\N{EM DASH}\{", False) == r"[\x{a0}][\x{41}][\x{2014}][\x{7b}]"
+    assert loosen(r"a{,3}", False) == "(?:a){0,3}"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"(a)\1",
+        r"(?P<x>a)(?P=x)",
+        r"a(?i)b",
+        r"(?x) a b",
+        r"(?:colour){e<=1}",
+        r"[[:alpha:]]",
+        r"(?(1)a|b)",
+        r"(?|a|b)",
+        r"(?r)abc",
+        r"a)",
+        r"(a",
+        r"\q",
+    ],
+)
+def test_syntax_it_cannot_loosen_gives_no_copy(source):
+    assert loosen(source, False) is None
+
+
+def test_a_text_outside_the_safe_characters_is_not_judged():
+    screen = Screen([r"absent"])
+    assert screen.possible("nothing here") == set()
+    assert screen.possible("nothing here İstanbul") is None
+    assert screen.possible("nothing here \u0627") is None
+
+
+def test_a_rule_without_a_copy_always_runs():
+    screen = Screen([None, "absent", "here"])
+    assert screen.possible("here it is") == {0, 2}
+
+
+def test_a_set_that_fails_reports_that_it_cannot_judge():
+    screen = Screen(["here"])
+    vars(screen)["_matcher"] = lambda text: []
+    assert screen.possible("here") is None
+
+
+RULES = Auditor.from_rules().engine.rules
+LOOSENED = [rule for rule in RULES if getattr(rule.check, "screen", None) is not None]
+
+
+def test_most_shipped_regex_rules_have_a_copy():
+    assert len(LOOSENED) >= 40
+    assert len(PATTERN_RULES) >= 35
+
+
+def test_every_copy_compiles_in_re2():
+    for rule in LOOSENED:
+        re2.compile(rule.check.screen)
+
+
+def _examples() -> list[str]:
+    return [text for rule in RULES for text in (*rule.examples["flag"], *rule.examples["pass"])]
+
+
+EXAMPLES = [text for text in _examples() if Screen.judges(text)]
+PATTERN_RULES = [rule for rule in LOOSENED if rule.kind == "pattern"]
+
+
+def _missed(text: str) -> list[str]:
+    """Ids of the pattern rules whose regex matches ``text`` where their copy does not."""
+    return [
+        rule.id
+        for rule in PATTERN_RULES
+        if rule.check.pattern.search(text) and not re2.search(rule.check.screen, text)
+    ]
+
+
+def test_every_example_match_is_matched_by_the_copy():
+    assert [(text, ids) for text in EXAMPLES if (ids := _missed(text))] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(EXAMPLES), min_size=1, max_size=3),
+    st.lists(st.sampled_from([" ", "\n", ". ", ", ", "“", "”", '"', "(", ")", " ."]), max_size=3),
+    st.randoms(),
+)
+def test_mixed_examples_are_matched_by_the_copies(pieces, joints, random):
+    text = "".join(p + (joints[i] if i < len(joints) else " ") for i, p in enumerate(pieces))
+    recased = "".join(c.swapcase() if random.random() < 0.1 else c for c in text)
+    if Screen.judges(recased):
+        assert _missed(recased) == []
+
+
+SCREENED = Engine(RULES, screen_after=0)
+UNSCREENED = Engine(RULES, screen_after=10**9)
+
+
+def _findings(text: str, engine: Engine) -> list[dict[str, object]]:
+    return [finding.to_dict() for finding in engine.run(Document.from_text(text))]
+
+
+def test_the_screened_engine_finds_what_the_full_engine_finds_in_the_seeds():
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert _findings(text, SCREENED) == _findings(text, UNSCREENED), path.name
+
+
+def test_the_screened_engine_finds_what_the_full_engine_finds_in_every_example():
+    for text in _examples():
+        assert _findings(text, SCREENED) == _findings(text, UNSCREENED), text
+
+
+def test_the_engine_screens_only_after_its_first_documents():
+    engine = Engine(RULES, screen_after=2)
+    doc = Document.from_text("A plain sentence.")
+    engine.run(doc)
+    engine.run(doc)
+    assert "_matcher" not in vars(engine.screen)
+    engine.run(doc)
+    assert "_matcher" in vars(engine.screen)
