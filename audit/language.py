@@ -17,6 +17,8 @@ not). In an article whose language has no function-word list, every
 paragraph goes through langdetect. A paragraph is reported when langdetect
 names another language with probability at least ``MIN_CONFIDENCE``.
 
+Detection runs langdetect's algorithm through ``audit.detector``, which
+spells its two hot loops for speed and returns the same probabilities.
 Only the profiles of ``CANDIDATES`` are loaded (langdetect's 55 profiles
 take half a second to load; these take a tenth of that), and the table
 langdetect builds from them is kept in the cache of ``audit.cache``, keyed
@@ -100,7 +102,9 @@ def _letters(text: str) -> int:
 def _probabilities(text: str, limit: int, trials: int) -> list[Any]:
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = _factory().create()
+    from audit.detector import Detector
+
+    detector = Detector(_factory())
     detector.set_max_text_length(limit)
     detector.n_trial = trials
     detector.append(text)

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from langdetect.detector import Detector as LangdetectDetector
 
 from audit import language
+from audit.detector import Detector
 from audit.document import Document
 
 ENGLISH = (
@@ -65,3 +71,31 @@ def test_english_captions_and_credits_are_not_foreign_paragraphs():
     caption = "Followers of Shiite cleric Muqtada al-Sadr gather in Baghdad, Iraq: AP"
     result = detect(f"{ENGLISH}\n{caption}\nBasra, Dhi Qar, Najaf and Diwaniyah provinces\n")
     assert result.paragraphs == ()
+
+
+def _langdetect_and_ours(text: str, trials: int) -> tuple[Any, Any]:
+    factory = language._factory()
+    pair = (LangdetectDetector(factory), Detector(factory))
+    for detector in pair:
+        detector.n_trial = trials
+        detector.append(text)
+        detector.cleaning_text()
+    return pair
+
+
+WORDS = st.text(
+    alphabet=st.sampled_from("aAbBcCéÉèßœŒ'’-.,!?«» \n0123\u0627\u0644\u4e2d\u00a0"), max_size=12
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, max_size=30).map(" ".join))
+def test_our_detector_extracts_the_ngrams_langdetect_extracts(text):
+    theirs, ours = _langdetect_and_ours(text, 1)
+    assert ours._extract_ngrams() == theirs._extract_ngrams()
+
+
+@pytest.mark.parametrize("text", [ENGLISH, FRENCH, ENGLISH.upper(), f"{FRENCH} {ENGLISH}"])
+def test_our_detector_gives_langdetects_probabilities(text):
+    theirs, ours = _langdetect_and_ours(text, 3)
+    assert repr(ours.get_probabilities()) == repr(theirs.get_probabilities())
