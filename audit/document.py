@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from itertools import compress
+from itertools import compress, repeat
 from typing import NamedTuple
 
 _LINE_RE = re.compile(r"[^\n]+")
@@ -162,7 +162,8 @@ class Document:
 
     @cached_property
     def tokens(self) -> tuple[Span, ...]:
-        return tuple(map(Span._make, map(re.Match.span, _TOKEN_RE.finditer(self.text))))
+        spans = map(re.Match.span, _TOKEN_RE.finditer(self.text))
+        return tuple(map(tuple.__new__, repeat(Span), spans))  # Span(*span), built in C
 
     @cached_property
     def token_texts(self) -> tuple[str, ...]:
