@@ -38,9 +38,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 WORD = r"\p{L}\p{M}\p{Nd}\p{Pc}\x{200c}\x{200d}"
 SPACE = r"\t-\r\x{20}\x{85}\p{Z}"
@@ -50,6 +51,7 @@ ALL_CHARS = r"\x{0}-\x{10ffff}"
 SAFE_CHARS = "\x00-\u012f\u0132-\u017f\u2000-\u206f\u20a0-\u20c0"
 _UNSAFE_RE = re.compile(f"[^{SAFE_CHARS}]")
 MAX_MEMORY = 64 << 20
+GROUP_SIZE = 8
 
 _ESCAPED_CHARS = {"n": 0x0A, "t": 0x09, "r": 0x0D, "f": 0x0C, "v": 0x0B, "a": 0x07, "e": 0x1B}
 _CLASS_ESCAPES = {"d": DIGIT, "w": WORD, "s": SPACE}
@@ -343,36 +345,36 @@ def _render(node: Node, lead: bool, trail: bool) -> str:
 
 
 class Screen:
-    """An RE2 set of loose copies of some rules' regexes, run once per text.
+    """RE2 sets of loose copies of some rules' regexes, run once per text.
 
     ``sources[i]`` is rule i's loose copy, or None for a rule that always
     runs. ``possible(text)`` gives the positions of the rules that may match
-    ``text``, or None when every rule must run."""
+    ``text``, or None when every rule must run. The copies go into sets of
+    ``GROUP_SIZE``: RE2 builds a set's DFA as it reads, one state per
+    combination of copies under way; on new text, a few small sets meet far
+    fewer new combinations than one set of them all (on the benchmark's
+    articles, 0.4 ms per article instead of 1.6 ms over the first 300, and
+    instead of 0.6 ms over the first 1,000)."""
 
     def __init__(self, sources: Sequence[str | None]) -> None:
         self.sources = tuple(sources)
 
     @cached_property
-    def _matcher(self) -> Callable[[str], list[int]] | None:
+    def _groups(self) -> tuple[tuple[list[int], _Group], ...]:
+        """The copies' sets; a copy RE2 refuses joins ``_always``."""
         import re2
 
-        options = re2.Options()
-        options.max_mem = MAX_MEMORY
-        options.log_errors = False
-        screen = re2.Set.SearchSet(options)
-        screen.Add("")
-        self._members: dict[int, int] = {}
+        self._always = {i for i, source in enumerate(self.sources) if source is None}
+        accepted = []
         for position, source in enumerate(self.sources):
-            if source is None:
-                continue
-            try:
-                self._members[screen.Add(source)] = position
-            except re2.error:
-                continue
-        if not self._members:
-            return None
-        screen.Compile()
-        return screen.Match
+            if source is not None:
+                try:
+                    re2.compile(source, _options(re2))
+                    accepted.append(position)
+                except re2.error:
+                    self._always.add(position)
+        chunks = [accepted[i : i + GROUP_SIZE] for i in range(0, len(accepted), GROUP_SIZE)]
+        return tuple((chunk, _Group(re2, [self.sources[i] for i in chunk])) for chunk in chunks)
 
     @staticmethod
     def judges(text: str) -> bool:
@@ -382,11 +384,37 @@ class Screen:
     def possible(self, text: str) -> set[int] | None:
         """Positions of the rules that may match ``text``: every rule without a copy and
         those whose copy matches; None when the screen cannot judge ``text``."""
-        match = self._matcher
-        if match is None or not self.judges(text):
+        groups = self._groups
+        if not groups or not self.judges(text):
             return None
-        found = match(text)
+        data = text.encode()
+        found = set(self._always)
+        for positions, group in groups:
+            found.update(positions[index] for index in group.matching(data))
+        return found
+
+
+class _Group:
+    """One RE2 set; ``matching`` gives the indexes of the copies that match, all of them when
+    the set fails (out of memory), which an always-matching first pattern tells apart from
+    "none"."""
+
+    def __init__(self, re2: Any, sources: list[str]) -> None:
+        self.size = len(sources)
+        self.set = re2.Set.SearchSet(_options(re2))
+        for source in ("", *sources):
+            self.set.Add(source)
+        self.set.Compile()
+
+    def matching(self, data: bytes) -> Iterable[int]:
+        found = self.set.Match(data)
         if 0 not in found:
-            return None
-        always = (position for position, source in enumerate(self.sources) if source is None)
-        return {*always, *(self._members[index] for index in found if index)}
+            return range(self.size)
+        return (index - 1 for index in found if index)
+
+
+def _options(re2: Any) -> Any:
+    options = re2.Options()
+    options.max_mem = MAX_MEMORY
+    options.log_errors = False
+    return options

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from audit import Auditor
 from audit.document import Document
 from audit.engine import Engine
-from audit.screen import SAFE_CHARS, SPACE, Screen, loosen
+from audit.screen import GROUP_SIZE, SAFE_CHARS, SPACE, Screen, loosen
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SAFE = "".join(regex.findall(f"[{SAFE_CHARS}]", "".join(map(chr, range(0x3000)))))
@@ -117,10 +117,21 @@ def test_a_rule_without_a_copy_always_runs():
     assert screen.possible("here it is") == {0, 2}
 
 
-def test_a_set_that_fails_reports_that_it_cannot_judge():
-    screen = Screen(["here"])
-    vars(screen)["_matcher"] = lambda text: []
-    assert screen.possible("here") is None
+def test_a_set_that_fails_lets_its_rules_run():
+    screen = Screen(["here", "absent", *["never"] * GROUP_SIZE])
+    screen._groups[0][1].set = _OutOfMemorySet()
+    assert screen.possible("here") == set(range(GROUP_SIZE))
+
+
+class _OutOfMemorySet:
+    """What RE2 reports when a set's DFA runs out of memory: no match at all."""
+
+    def Match(self, data: bytes) -> list[int]:
+        return []
+
+
+def test_a_copy_re2_refuses_lets_its_rule_run():
+    assert Screen(["(?=a)b", "absent"]).possible("nothing") == {0}
 
 
 RULES = Auditor.from_rules().engine.rules
@@ -195,6 +206,6 @@ def test_the_engine_screens_only_after_its_first_documents():
     doc = Document.from_text("A plain sentence.")
     engine.run(doc)
     engine.run(doc)
-    assert "_matcher" not in vars(engine.screen)
+    assert "_groups" not in vars(engine.screen)
     engine.run(doc)
-    assert "_matcher" in vars(engine.screen)
+    assert "_groups" in vars(engine.screen)
