@@ -15,10 +15,14 @@ function words, and either as many are another listed language's function
 words or most of its letters are outside the article's script (Latin or
 not). In an article whose language has no function-word list, every
 paragraph goes through langdetect. A paragraph is reported when langdetect
-names another language with probability at least ``MIN_CONFIDENCE``.
+names another language with probability at least ``MIN_CONFIDENCE``. Its
+first trial (``FIRST_TRIALS``) runs alone first: when no other language can
+reach that average over ``PARAGRAPH_TRIALS`` trials any more
+(``_may_reach``), the paragraph is not foreign and the other trials are not
+run.
 
 Detection runs langdetect's algorithm through ``audit.detector``, which
-spells its two hot loops for speed and returns the same probabilities.
+extracts n-grams faster and returns the same probabilities.
 Only the profiles of ``CANDIDATES`` are loaded (langdetect's 55 profiles
 take half a second to load; these take a tenth of that), and the table
 langdetect builds from them is kept in the cache of ``audit.cache``, keyed
@@ -41,8 +45,10 @@ SAMPLE_CHARS = 200
 PARAGRAPH_SAMPLE_CHARS = 200
 ARTICLE_TRIALS = 3
 PARAGRAPH_TRIALS = 7
+FIRST_TRIALS = 1
 MIN_LETTERS = 40
 MIN_CONFIDENCE = 0.9
+ROUNDING = 1e-9
 FUNCTION_WORD_SHARE = 0.2
 
 FUNCTION_WORDS = {
@@ -149,10 +155,21 @@ def _foreign_paragraphs(doc: Document, article_language: str) -> list[ParagraphL
             continue
         if _letters(text) < MIN_LETTERS:
             continue
+        first = _probabilities(text, PARAGRAPH_SAMPLE_CHARS, FIRST_TRIALS)
+        if not _may_reach(first, article_language, FIRST_TRIALS, PARAGRAPH_TRIALS):
+            continue
         ranked = _probabilities(text, PARAGRAPH_SAMPLE_CHARS, PARAGRAPH_TRIALS)
         if ranked and ranked[0].lang != article_language and ranked[0].prob >= MIN_CONFIDENCE:
             found.append(ParagraphLanguage(index, ranked[0].lang, ranked[0].prob))
     return found
+
+
+def _may_reach(ranked: list[Any], article_language: str, done: int, total: int) -> bool:
+    """Whether a language other than the article's, with the average probability ``ranked``
+    over langdetect's first ``done`` trials, can still average ``MIN_CONFIDENCE`` over
+    ``total``: the same seed draws the same first trials, and a trial gives at most 1."""
+    needed = (total * MIN_CONFIDENCE - (total - done)) / done - ROUNDING
+    return any(found.lang != article_language and found.prob >= needed for found in ranked)
 
 
 def _looks_foreign(text: str, words: list[str], article_language: str) -> bool:

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from langdetect.detector import Detector as LangdetectDetector
+from langdetect.language import Language as Ranked
 
 from audit import language
 from audit.detector import Detector
@@ -99,3 +100,40 @@ def test_our_detector_extracts_the_ngrams_langdetect_extracts(text):
 def test_our_detector_gives_langdetects_probabilities(text):
     theirs, ours = _langdetect_and_ours(text, 3)
     assert repr(ours.get_probabilities()) == repr(theirs.get_probabilities())
+
+
+PHRASES = [*FOREIGN.values(), ENGLISH, "Get out, occupier.", "No, no America!", "Merci, Paris."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PHRASES), min_size=1, max_size=3).map(" ".join), st.randoms())
+def test_the_first_trial_never_rules_out_a_paragraph_seven_trials_report(text, random):
+    cut = text[: random.randint(20, len(text))] if len(text) > 20 else text
+    first = language._probabilities(cut, language.PARAGRAPH_SAMPLE_CHARS, language.FIRST_TRIALS)
+    full = language._probabilities(cut, language.PARAGRAPH_SAMPLE_CHARS, language.PARAGRAPH_TRIALS)
+    for article_language in ("en", "fr"):
+        reported = any(
+            found.lang != article_language and found.prob >= language.MIN_CONFIDENCE
+            for found in full
+        )
+        if reported:
+            assert language._may_reach(
+                first, article_language, language.FIRST_TRIALS, language.PARAGRAPH_TRIALS
+            )
+
+
+def test_the_first_trial_rules_out_an_english_quote_in_an_english_article():
+    first = language._probabilities("Get out, occupier, go home.", 200, language.FIRST_TRIALS)
+    assert not language._may_reach(first, "en", language.FIRST_TRIALS, language.PARAGRAPH_TRIALS)
+
+
+@pytest.mark.parametrize(
+    ("probability", "done", "reachable"),
+    [(0.31, 1, True), (0.29, 1, False), (0.77, 3, True), (0.76, 3, False), (0.9, 7, True)],
+)
+def test_a_language_may_reach_the_confidence_only_if_the_remaining_trials_can_lift_it(
+    probability, done, reachable
+):
+    ranked = [Ranked("en", 1 - probability), Ranked("fr", probability)]
+    assert language._may_reach(ranked, "en", done, 7) is reachable
+    assert not language._may_reach([Ranked("en", 1.0)], "en", done, 7)
