@@ -25,7 +25,7 @@ import bisect
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from functools import cached_property
 from typing import Any
 
 from audit import __version__
@@ -46,12 +46,20 @@ HOT_SPOT_MIN_WORDS = 10
 
 @dataclass(frozen=True)
 class ParagraphReadability:
-    """The counts and scores of one paragraph (``index`` into ``doc.paragraphs``)."""
+    """The counts of one paragraph (``index`` into ``doc.paragraphs``) and, computed when
+    asked for, its score by each of ``formulas`` (no report shows them all)."""
 
     index: int
     line: int
     counts: Counts
-    scores: Mapping[str, float | None]
+    formulas: tuple[str, ...]
+
+    @cached_property
+    def scores(self) -> Mapping[str, float | None]:
+        return _scores(self.formulas, self.formulas, self.counts)
+
+    def score(self, formula: str) -> float | None:
+        return FORMULAS[formula].function(self.counts)
 
 
 @dataclass(frozen=True)
@@ -183,9 +191,9 @@ class ReadabilityMeter:
         if main is None:
             return ()
         scored = [
-            (p, p.scores[main])
+            (p, score)
             for p in paragraphs
-            if p.counts.words >= HOT_SPOT_MIN_WORDS and p.scores[main] is not None
+            if p.counts.words >= HOT_SPOT_MIN_WORDS and (score := p.score(main)) is not None
         ]
         sign = -1 if FORMULAS[main].higher_is_harder else 1
         hardest = sorted(scored, key=lambda item: (sign * item[1], item[0].index))
@@ -210,7 +218,7 @@ def _paragraphs(
             index=index,
             line=doc.line_col(paragraph.start)[0],
             counts=counts,
-            scores=_scores(formulas, formulas, counts),
+            formulas=tuple(formulas),
         )
         for index, (paragraph, counts) in enumerate(
             zip(doc.paragraphs, text.paragraph_counts(doc), strict=True)
@@ -293,10 +301,11 @@ def _word_figures(word: str, language: str | None) -> Figures:
 
 @dataclass(frozen=True)
 class _TextCounts:
-    """Running sums of the per-word figures (``running[i]``: the first ``i`` words) and the
-    per-sentence word counts of one Document, computed once."""
+    """The per-word figures of one Document, one tuple per figure (``columns[k][i]``: figure
+    k of word i), and its per-sentence word counts, computed once."""
 
-    running: tuple[Figures, ...]
+    columns: tuple[tuple[int, ...], ...]
+    words: int
     sentences: tuple[tuple[Span, int], ...]  # sentences that have words, with their word count
 
     @classmethod
@@ -304,12 +313,12 @@ class _TextCounts:
         text = doc.text
         starts = tuple(word.start for word in doc.words)
         figures = _figures_of([text[w.start : w.end] for w in doc.words], language)
-        running = (_NO_WORDS, *zip(*map(accumulate, zip(*figures, strict=True)), strict=True))
+        columns = tuple(zip(*figures, strict=True)) or tuple(() for _ in _NO_WORDS)
         with_words = ((s, _words_in(starts, s)) for s in doc.sentences)
-        return cls(running, tuple((s, n) for s, n in with_words if n))
+        return cls(columns, len(figures), tuple((s, n) for s, n in with_words if n))
 
     def counts(self) -> Counts:
-        return self._between(0, len(self.running) - 1, len(self.sentences))
+        return self._between(0, self.words, len(self.sentences))
 
     def paragraph_counts(self, doc: Document) -> list[Counts]:
         sentences = Counter(doc.paragraph_of(sentence.start) for sentence, _ in self.sentences)
@@ -320,7 +329,7 @@ class _TextCounts:
 
     def _between(self, first: int, stop: int, sentences: int) -> Counts:
         """The counts of the words ``first`` to ``stop`` (excluded)."""
-        totals = (b - a for a, b in zip(self.running[first], self.running[stop], strict=True))
+        totals = (sum(column[first:stop]) for column in self.columns)
         syllables, letters, characters, polysyllables, monosyllables, long_words = totals
         return Counts(
             sentences=sentences,
