@@ -18,11 +18,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from typing import NamedTuple
 
 _LINE_RE = re.compile(r"[^\n]+")
-_TOKEN_RE = re.compile(r"[^\W_]+")
+_TOKEN_SPLIT_RE = re.compile(r"([^\W_]+)")
 _APOSTROPHES = "'’"
 _CLITICS = frozenset({"s", "t", "d", "ll", "re", "ve", "m"})
 
@@ -162,13 +162,22 @@ class Document:
 
     @cached_property
     def tokens(self) -> tuple[Span, ...]:
-        spans = map(re.Match.span, _TOKEN_RE.finditer(self.text))
-        return tuple(map(tuple.__new__, repeat(Span), spans))  # Span(*span), built in C
+        return self._tokenised[0]
 
     @cached_property
     def token_texts(self) -> tuple[str, ...]:
         """Lower-cased text of every token, parallel to ``tokens``."""
-        return tuple(map(str.lower, _TOKEN_RE.findall(self.text)))
+        return self._tokenised[1]
+
+    @cached_property
+    def _tokenised(self) -> tuple[tuple[Span, ...], tuple[str, ...]]:
+        """Tokens and their lower-cased texts from one split of the text: the pieces
+        alternate between what separates tokens and tokens, and their lengths add up to
+        the offsets (a Span is built in C by ``tuple.__new__``, not ``Span(...)``)."""
+        pieces = _TOKEN_SPLIT_RE.split(self.text)
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        spans = zip(offsets[1:-1:2], offsets[2::2], strict=True)
+        return tuple(map(tuple.__new__, repeat(Span), spans)), tuple(map(str.lower, pieces[1::2]))
 
     @cached_property
     def token_index(self) -> dict[str, tuple[int, ...]]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import re
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.document import Document, Span
@@ -75,3 +77,12 @@ def test_spans_stay_inside_the_text_and_lines_round_trip(text):
         line, column = doc.line_col(offset)
         start = doc.line_span(line).start
         assert start + column - 1 == offset
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZé_9 \n.'’-ß\u0301\u0627x"), max_size=60))
+def test_tokens_are_the_runs_of_letters_and_digits(text):
+    doc = Document.from_text(text)
+    runs = list(re.finditer(r"[^\W_]+", text))
+    assert doc.tokens == tuple(Span(*run.span()) for run in runs)
+    assert doc.token_texts == tuple(run.group().lower() for run in runs)
