@@ -105,7 +105,6 @@ class Readability:
 
     scores: Mapping[str, float | None]
     counts: Counts
-    paragraphs: tuple[ParagraphReadability, ...]
     hot_spot_formula: str | None
     hot_spots: tuple[HotSpot, ...]
     long_sentences: tuple[LongSentence, ...]
@@ -166,7 +165,7 @@ class ReadabilityMeter:
     def measure(self, doc: Document) -> Readability:
         language = base_language(doc.language.code)
         keys = tuple(FORMULAS) if self.formulas is None else self.formulas
-        computed = tuple(name for name in keys if FORMULAS[name].applies_to(language))
+        computed = self._computed(language)
         text = _TextCounts.of(doc, language)
         counts = text.counts()
         paragraphs = _paragraphs(doc, text, computed)
@@ -174,12 +173,22 @@ class ReadabilityMeter:
         return Readability(
             scores=_scores(keys, computed, counts),
             counts=counts,
-            paragraphs=paragraphs,
             hot_spot_formula=main,
             hot_spots=self._hot_spots(doc, text, paragraphs, main),
             long_sentences=self._long_sentences(doc, text),
             signature=self.signature,
         )
+
+    def paragraphs(self, doc: Document) -> tuple[ParagraphReadability, ...]:
+        """The counts and scores of every paragraph of ``doc`` (reports show only the
+        hardest, as ``hot_spots``, so ``measure`` keeps no more)."""
+        language = base_language(doc.language.code)
+        return _paragraphs(doc, _TextCounts.of(doc, language), self._computed(language))
+
+    def _computed(self, language: str | None) -> tuple[str, ...]:
+        """The formulas that apply to ``language``, of those this meter reports."""
+        keys = tuple(FORMULAS) if self.formulas is None else self.formulas
+        return tuple(name for name in keys if FORMULAS[name].applies_to(language))
 
     def _hot_spots(
         self,

@@ -260,7 +260,7 @@ def test_hot_spots_are_the_hardest_paragraphs() -> None:
     assert (hardest.paragraph, hardest.line) == (3, 4)
     assert hardest.excerpt.startswith("Intergovernmental negotiations regarding")
     assert hardest.excerpt.endswith("…")
-    assert hardest.score == result.paragraphs[3].scores["flesch_reading_ease"]
+    assert hardest.score == ReadabilityMeter().paragraphs(doc)[3].scores["flesch_reading_ease"]
     scores = [spot.score for spot in result.hot_spots]
     assert scores == sorted(scores)  # hardest (lowest ease) first
     assert len(result.hot_spots) == ReadabilityMeter.HOT_SPOTS
@@ -289,8 +289,10 @@ def test_long_sentences() -> None:
 
 
 def test_paragraphs_add_up_to_the_article() -> None:
-    result = ReadabilityMeter().measure(make_doc(CRAFTED))
-    assert [p.index for p in result.paragraphs] == list(range(6))
+    doc = make_doc(CRAFTED)
+    result = ReadabilityMeter().measure(doc)
+    paragraphs = ReadabilityMeter().paragraphs(doc)
+    assert [p.index for p in paragraphs] == list(range(6))
     for field in ("sentences", "words", "syllables", "letters", "polysyllables"):
-        total = sum(getattr(p.counts, field) for p in result.paragraphs)
+        total = sum(getattr(p.counts, field) for p in paragraphs)
         assert total == getattr(result.counts, field), field
