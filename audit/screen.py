@@ -1,347 +1,42 @@
-"""A screen: one RE2 pass over an article says which pattern rules may match it.
+"""A screen: one pass of RE2 over an article says which rules may match it.
 
 Most rules match nothing in most articles, yet each regex has to scan the
 whole article to find that out. ``Screen`` puts a loose copy of every
-pattern rule's regex into one RE2 set (a DFA, as in linters that match many
-patterns at once) and runs it once per article; a rule whose copy does not
-match is skipped, because its own regex cannot match either.
-
-The loose copy (``loosen``) matches everything the rule's regex matches,
-and more:
-
-- assertions (``^``, ``$``, ``\\b``, ``\\A``, ``\\K`` ...) and negative
-  lookarounds are dropped;
-- a positive lookbehind that opens the regex becomes text that the copy
-  consumes, and so does a positive lookahead that closes it (``(?<=\\.)x``
-  becomes ``\\.x``); other lookarounds are dropped;
-- ``\\w``, ``\\s``, ``\\d`` become Unicode classes that hold the ``regex``
-  module's; ``\\W``, ``\\S``, ``\\D`` become any character; under
-  ``ignore_case``, case properties (``\\p{Lu}``) become ``\\p{L}``;
-- possessive and atomic forms become plain ones; a back-reference becomes
-  "any text".
-
-Syntax it cannot loosen with certainty (inline flags after the start,
-verbose mode, fuzzy matching, POSIX classes, conditionals, recursion) gives
-no copy, and the rule simply always runs.
+pattern and sentence rule's regex (``audit.loosen``: it matches at least
+what the rule matches) into RE2 sets, DFAs that match many patterns in one
+pass, and runs them once per article; a rule whose copy does not match is
+skipped, because its own regex cannot match either.
 
 RE2's Unicode tables are older than the ``regex`` module's, and its case
-folding differs on a few letters (Turkish dotted I). So the screen only
-judges texts whose characters are all in ``SAFE_CHARS`` (ASCII, Latin-1,
-Latin Extended-A, general punctuation, currency signs), where
-``tests/test_screen.py`` checks, character by character, that every class
-above agrees with ``regex``; any other text runs every rule. An RE2 set
-that runs out of memory reports nothing: an always-matching pattern in the
-set tells that apart from "no rule may match".
+folding differs on a few letters (Turkish dotted and dotless I). So the
+screen only judges texts whose characters are all in ``SAFE_CHARS`` (ASCII,
+Latin-1, most of Latin Extended-A, general punctuation, currency signs),
+where ``tests/test_screen.py`` checks, character by character, that the
+copies' classes agree with ``regex``; any other text runs every rule. An
+RE2 set that runs out of memory reports nothing: an always-matching pattern
+in each set tells that apart from "no rule may match". ``re2`` is imported
+when the first text is screened.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-WORD = r"\p{L}\p{M}\p{Nd}\p{Pc}\x{200c}\x{200d}"
-SPACE = r"\t-\r\x{20}\x{85}\p{Z}"
-DIGIT = r"\p{Nd}"
-ANY_CHAR = r"(?s:.)"
-ALL_CHARS = r"\x{0}-\x{10ffff}"
 SAFE_CHARS = "\x00-\u012f\u0132-\u017f\u2000-\u206f\u20a0-\u20c0"
 _UNSAFE_RE = re.compile(f"[^{SAFE_CHARS}]")
 MAX_MEMORY = 64 << 20
 GROUP_SIZE = 8
 
-_ESCAPED_CHARS = {"n": 0x0A, "t": 0x09, "r": 0x0D, "f": 0x0C, "v": 0x0B, "a": 0x07, "e": 0x1B}
-_CLASS_ESCAPES = {"d": DIGIT, "w": WORD, "s": SPACE}
-_CASE_PROPERTY_RE = re.compile(r"\{?(?:Is)?(?:Lu|Ll|Lt|L&|LC|Upper(?:case)?|Lower(?:case)?)\}?$")
-_PROPERTY_RE = re.compile(r"\\([pP])(\{\^?[\w&.\- ]+\}|\w)")
-_QUANTIFIER_RE = re.compile(r"(?:[*+?]|\{(\d*)(,?)(\d*)\})([?+]?)")
-_CODE_RE = re.compile(
-    r"\\(?:x\{([0-9a-fA-F]+)\}|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))"
-)
-_NAMED_RE = re.compile(r"\\N\{([^}]+)\}")
-_SCOPED_FLAGS_RE = re.compile(r"\(\?([is]*)(?:-([is]+))?:")
-_LEADING_FLAGS_RE = re.compile(r"\(\?([ims]+)\)")
-_ZERO_WIDTH_ESCAPES = "bBAZzGKmM"
-_GROUP_KINDS = ("?<=", "?<!", "?=", "?!", "?:", "?>", "?#")
-_NAMED_GROUP_RE = re.compile(r"\?P?<\w+>")
-_UNSUPPORTED_RE = re.compile(r"\(\?(?:x|V1|r)|\{[^{}]*[eisd]\s*[<=>]")
-_SYNTAX = set(r"\^$.|?*+()[]{}-")
 
+def loose_copy(source: str, ignore_case: bool) -> str | None:
+    """``audit.loosen.loosen``, imported when a pack is compiled rather than when every run
+    starts (packs usually come from the cache)."""
+    from audit.loosen import loosen
 
-class Unsupported(Exception):
-    """Syntax ``loosen`` cannot turn into an RE2 superset."""
-
-
-@dataclass(frozen=True)
-class Text:
-    """Something that consumes text, already in RE2 syntax."""
-
-    source: str
-
-
-@dataclass(frozen=True)
-class Zero:
-    """An assertion that is dropped (it can only narrow a match)."""
-
-
-@dataclass(frozen=True)
-class Look:
-    """A positive lookaround; consumed at the regex's edge, dropped elsewhere."""
-
-    behind: bool
-    branches: list[list[Node]]
-
-
-@dataclass(frozen=True)
-class Group:
-    branches: list[list[Node]]
-
-
-@dataclass(frozen=True)
-class Repeat:
-    node: Node
-    quantifier: str
-
-
-Node = Text | Zero | Look | Group | Repeat
-
-
-def loosen(source: str, ignore_case: bool) -> str | None:
-    """An RE2 regex matching at least what ``source`` (``regex`` syntax) matches on text made
-    of ``SAFE_CHARS``, or None when the syntax is beyond the rules of the docstring."""
-    try:
-        parser = _Parser(source, ignore_case)
-        branches = parser.alternation()
-    except (Unsupported, IndexError, ValueError, KeyError):
-        return None
-    if parser.index < len(source):
-        return None
-    body = _render_branches(branches, lead=True, trail=True)
-    return f"(?i){body}" if parser.ignore_case else body
-
-
-class _Parser:
-    """A recursive-descent reader of the ``regex`` syntax rules use."""
-
-    def __init__(self, source: str, ignore_case: bool) -> None:
-        self.source = source
-        self.index = 0
-        self.ignore_case = ignore_case
-        self.dotall = False
-        if _UNSUPPORTED_RE.search(source):
-            raise Unsupported(source)
-        leading = _LEADING_FLAGS_RE.match(source)
-        if leading:
-            self.ignore_case = self.ignore_case or "i" in leading.group(1)
-            self.dotall = "s" in leading.group(1)
-            self.index = leading.end()
-
-    def alternation(self) -> list[list[Node]]:
-        branches = [self.sequence()]
-        while self.index < len(self.source) and self.source[self.index] == "|":
-            self.index += 1
-            branches.append(self.sequence())
-        return branches
-
-    def sequence(self) -> list[Node]:
-        nodes: list[Node] = []
-        while self.index < len(self.source) and self.source[self.index] not in "|)":
-            nodes.append(self.repeated(self.atom()))
-        return nodes
-
-    def repeated(self, node: Node) -> Node:
-        match = _QUANTIFIER_RE.match(self.source, self.index)
-        if match is None:
-            return node
-        self.index = match.end()
-        low, comma, high = match.group(1, 2, 3)
-        if match.group().startswith("{") and not (low or high):
-            raise Unsupported(match.group())
-        bounds = f"{{{low or 0}{comma}{high}}}"
-        return Repeat(node, bounds if match.group().startswith("{") else match.group()[0])
-
-    def atom(self) -> Node:
-        char = self.source[self.index]
-        if char == "(":
-            return self.group()
-        if char == "[":
-            return Text(self.character_class())
-        if char == "\\":
-            return self.escape()
-        self.index += 1
-        if char in "^$":
-            return Zero()
-        if char == ".":
-            return Text(ANY_CHAR if self.dotall else r"[^\n]")
-        if char in "*+?":
-            raise Unsupported(char)
-        return Text(_literal(char))
-
-    def group(self) -> Node:
-        source = self.source
-        self.index += 1
-        kind = next((k for k in _GROUP_KINDS if source.startswith(k, self.index)), "")
-        named = _NAMED_GROUP_RE.match(source, self.index)
-        scoped = _SCOPED_FLAGS_RE.match(source, self.index - 1)
-        if kind == "?#":
-            self.index = source.index(")", self.index) + 1
-            return Zero()
-        if scoped and not kind:
-            return self.scoped(scoped)
-        if source.startswith("?", self.index) and not (kind or named):
-            raise Unsupported(source[self.index - 1 : self.index + 3])
-        self.index = named.end() if named else self.index + len(kind)
-        branches = self.closed()
-        if kind in ("?=", "?<="):
-            return Look(behind=kind == "?<=", branches=branches)
-        return Zero() if kind in ("?!", "?<!") else Group(branches)
-
-    def scoped(self, flags: re.Match[str]) -> Node:
-        """A group with its own flags, ``(?i:...)`` or ``(?-i:...)``, kept as RE2 has them."""
-        self.index = flags.end()
-        saved = self.ignore_case, self.dotall
-        on, off = flags.group(1), flags.group(2) or ""
-        self.ignore_case = (self.ignore_case or "i" in on) and "i" not in off
-        self.dotall = (self.dotall or "s" in on) and "s" not in off
-        branches = self.closed()
-        self.ignore_case, self.dotall = saved
-        return Text(f"(?{flags.group()[2:-1]}:{_render_branches(branches, False, False)})")
-
-    def closed(self) -> list[list[Node]]:
-        branches = self.alternation()
-        if self.source[self.index] != ")":
-            raise Unsupported("unclosed group")
-        self.index += 1
-        return branches
-
-    def escape(self) -> Node:
-        letter = self.source[self.index + 1]
-        if letter in _ZERO_WIDTH_ESCAPES:
-            self.index += 2
-            return Zero()
-        if letter.isdigit() or letter == "g":
-            raise Unsupported("back-reference")
-        if letter in "HX":
-            self.index += 2
-            return Text(ANY_CHAR + ("+" if letter == "X" else ""))
-        if letter in "DWS":
-            self.index += 2
-            return Text(f"[^{_CLASS_ESCAPES[letter.lower()]}]")
-        return Text("[" + self.class_item(in_class=False)[0] + "]")
-
-    def class_item(self, in_class: bool) -> tuple[str, bool]:
-        """The escape at ``index`` as RE2 class contents, and whether it is exact on
-        ``SAFE_CHARS`` (a negated class can only hold exact items)."""
-        letter = self.source[self.index + 1]
-        if letter in _CLASS_ESCAPES:
-            self.index += 2
-            return _CLASS_ESCAPES[letter], True
-        if letter == "h":
-            self.index += 2
-            return SPACE, False
-        if letter in "DWSH":
-            self.index += 2
-            return ALL_CHARS, False
-        if letter in "pP":
-            return self.property()
-        if in_class and letter == "b":
-            self.index += 2
-            return r"\x{8}", True
-        return _code_point(self), True
-
-    def property(self) -> tuple[str, bool]:
-        match = _PROPERTY_RE.match(self.source, self.index)
-        if match is None:
-            raise Unsupported("property")
-        self.index = match.end()
-        negated = match.group(1) == "P" or match.group(2).startswith("{^")
-        if self.ignore_case and (negated or _CASE_PROPERTY_RE.match(match.group(2))):
-            return (ALL_CHARS, False) if negated else (r"\p{L}", False)
-        return match.group(), True
-
-    def character_class(self) -> str:
-        source = self.source
-        self.index += 1
-        negated = source[self.index] == "^"
-        self.index += negated
-        items: list[str] = []
-        exact = True
-        first = True
-        while source[self.index] != "]" or first:
-            first = False
-            char = source[self.index]
-            if char == "\\":
-                item, item_exact = self.class_item(in_class=True)
-                items.append(item)
-                exact = exact and item_exact
-                continue
-            if char == "[":
-                raise Unsupported("nested class")
-            items.append("-" if char == "-" else _literal(char))
-            self.index += 1
-        self.index += 1
-        if negated and not exact:
-            return ANY_CHAR
-        return f"[{'^' if negated else ''}{''.join(items)}]"
-
-
-def _code_point(parser: _Parser) -> str:
-    source, index = parser.source, parser.index
-    coded = _CODE_RE.match(source, index)
-    named = _NAMED_RE.match(source, index)
-    letter = source[index + 1]
-    if coded:
-        parser.index = coded.end()
-        value = int(next(group for group in coded.groups() if group), 16)
-    elif named:
-        parser.index = named.end()
-        value = ord(unicodedata.lookup(named.group(1)))
-    elif letter in _ESCAPED_CHARS:
-        parser.index += 2
-        value = _ESCAPED_CHARS[letter]
-    elif not letter.isalnum():
-        parser.index += 2
-        value = ord(letter)
-    else:
-        raise Unsupported(f"\\{letter}")
-    return f"\\x{{{value:x}}}"
-
-
-def _literal(char: str) -> str:
-    return f"\\x{{{ord(char):x}}}" if char in _SYNTAX or not char.isprintable() else char
-
-
-def _render_branches(branches: list[list[Node]], lead: bool, trail: bool) -> str:
-    return "|".join(_render_sequence(branch, lead, trail) for branch in branches)
-
-
-def _render_sequence(nodes: list[Node], lead: bool, trail: bool) -> str:
-    """RE2 source of a sequence. ``lead``: nothing consumes before it in the whole regex, so a
-    first lookbehind may consume; ``trail``: likewise after it, for a last lookahead."""
-    consuming = [i for i, node in enumerate(nodes) if not isinstance(node, Zero)]
-    first = consuming[0] if consuming else -1
-    last = consuming[-1] if consuming else -1
-    return "".join(
-        _render(node, lead and index == first, trail and index == last)
-        for index, node in enumerate(nodes)
-    )
-
-
-def _render(node: Node, lead: bool, trail: bool) -> str:
-    if isinstance(node, Text):
-        return node.source
-    if isinstance(node, Look):
-        edge = lead if node.behind else trail
-        return f"(?:{_render_branches(node.branches, False, False)})" if edge else ""
-    if isinstance(node, Group):
-        return f"(?:{_render_branches(node.branches, lead, trail)})"
-    if isinstance(node, Repeat):
-        inner = _render(node.node, False, False)
-        return f"(?:{inner}){node.quantifier}" if inner else ""
-    return ""
+    return loosen(source, ignore_case)
 
 
 class Screen:

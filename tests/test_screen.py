@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from audit import Auditor
 from audit.document import Document
 from audit.engine import Engine
-from audit.screen import GROUP_SIZE, SAFE_CHARS, SPACE, Screen, loosen
+from audit.loosen import SPACE, loosen
+from audit.screen import GROUP_SIZE, SAFE_CHARS, Screen
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SAFE = "".join(regex.findall(f"[{SAFE_CHARS}]", "".join(map(chr, range(0x3000)))))

@@ -58,7 +58,7 @@ from audit.checks.base import (
 from audit.document import Document
 from audit.fields import Regex
 from audit.prefilter import Literals, line_slack, may_match, required_literals, selective
-from audit.screen import loosen
+from audit.screen import loose_copy
 
 KIND = "pattern"
 FIELDS = {
@@ -135,7 +135,7 @@ def compile(options: dict[str, Any]) -> PatternCheck:
         unless_after=context_regex(options["unless_after"], "unless_after", ignore_case, False),
         literals=literals,
         line_slack=line_slack(options["pattern"]) if selective(literals) else None,
-        screen=loosen(options["pattern"], ignore_case),
+        screen=loose_copy(options["pattern"], ignore_case),
     )
 
 

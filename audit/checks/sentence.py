@@ -61,7 +61,7 @@ from audit.checks.quotation import common_words
 from audit.document import Document, Span
 from audit.fields import File, Regex
 from audit.prefilter import Literals, may_match, required_literals
-from audit.screen import loosen
+from audit.screen import loose_copy
 from audit.wordlists import WordList
 
 KIND = "sentence"
@@ -162,5 +162,5 @@ def compile(options: dict[str, Any]) -> SentenceCheck:
         name_group=options["name_group"],
         dictionary=common_words(options["dictionary"]),
         literals=required_literals(options["pattern"], ignore_case),
-        screen=loosen(options["pattern"], ignore_case),
+        screen=loose_copy(options["pattern"], ignore_case),
     )
