@@ -5,7 +5,8 @@ above 1, fewer than ``SERIAL_HEAD`` articles are checked in this process (a
 handful of files never pays for starting workers); a longer stream goes,
 from its first article, in batches to a pool of worker processes, each
 holding an Auditor built once from the same configuration, while this
-process only reads articles and writes reports. At most
+process only reads articles and writes reports. Batches grow from
+``FIRST_BATCH`` to ``BATCH`` articles once every worker has work. At most
 ``IN_FLIGHT_PER_JOB`` batches per worker are queued, so memory stays flat
 however long the stream is. The process pool machinery is imported only
 when a pool starts.
@@ -16,7 +17,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import chain, islice
+from itertools import chain, islice, repeat
 from typing import TYPE_CHECKING
 
 from audit.auditor import ArticleResult, Auditor
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
 SERIAL_HEAD = 16
-BATCH = 8
+FIRST_BATCH = 8
+BATCH = 32
 IN_FLIGHT_PER_JOB = 4
 
 _worker_auditor: Auditor | None = None
@@ -68,7 +70,7 @@ def _results(auditor: Auditor, wanted: Iterator[Article], jobs: int) -> Iterator
 def _in_pool(
     config: Config, cache: bool, articles: Iterator[Article], jobs: int
 ) -> Iterator[ArticleResult]:
-    batches = iter(lambda: list(islice(articles, BATCH)), [])
+    batches = _batches(articles, jobs)
     first = next(batches, None)
     if first is None:
         return
@@ -82,6 +84,14 @@ def _in_pool(
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+
+
+def _batches(articles: Iterator[Article], jobs: int) -> Iterator[list[Article]]:
+    """Batches of ``FIRST_BATCH`` articles until every worker has ``IN_FLIGHT_PER_JOB`` of
+    them, then of ``BATCH``: a short stream still spreads over all the workers, and a long
+    one makes fewer round trips (each costs this process time it shares with the workers)."""
+    sizes = chain(repeat(FIRST_BATCH, jobs * IN_FLIGHT_PER_JOB), repeat(BATCH))
+    return iter(lambda: list(islice(articles, next(sizes))), [])
 
 
 def _start_worker(config: Config, cache: bool) -> None:

@@ -47,3 +47,11 @@ def test_an_input_error_in_a_worker_is_a_clean_error(run_cli, corpus, tmp_path):
 def test_jobs_must_be_positive(run_cli, corpus):
     result = run_cli("check", "-j", "0", corpus)
     assert result.code == 2 and "--jobs: must be 1 or more" in result.stderr
+
+
+def test_batches_grow_once_every_worker_has_work():
+    first = runner.FIRST_BATCH * 2 * runner.IN_FLIGHT_PER_JOB
+    count = first + runner.BATCH + 5
+    sizes = [len(batch) for batch in runner._batches(iter(range(count)), jobs=2)]
+    assert sizes == [runner.FIRST_BATCH] * (2 * runner.IN_FLIGHT_PER_JOB) + [runner.BATCH, 5]
+    assert sum(sizes) == count

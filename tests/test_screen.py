@@ -27,6 +27,7 @@ def _found(source: str, text: str, loose: bool) -> set[str]:
 EXACT_CLASSES = (
     *(r"\w", r"\s", r"\d", r"\W", r"\S", r"\D", r"[^\w]", r"[^.\s]", r"[^\d,]"),
     *(r"\p{L}", r"\p{Lu}", r"\p{Ll}", r"\p{N}", r"\p{Nd}", r"[\w'’-]", r"[^\p{L}\p{N}]"),
+    *(".", "(?s).", r"[^\n“”]", r"\u00a0", r"[\x20-\x2f]"),
 )
 
 
