@@ -32,6 +32,7 @@ by the profile files, which halves that again.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -149,7 +150,8 @@ def detect(doc: Document, given: str | None = None) -> Language:
 def _foreign_paragraphs(doc: Document, article_language: str) -> list[ParagraphLanguage]:
     found = []
     for index, paragraph in enumerate(doc.paragraphs):
-        words = [doc.token_texts[i] for i in doc.paragraph_tokens[index]]
+        tokens = doc.paragraph_tokens[index]
+        words = doc.token_texts[tokens.start : tokens.stop]
         text = doc.slice(paragraph)
         if not words or not _looks_foreign(text, words, article_language):
             continue
@@ -172,7 +174,7 @@ def _may_reach(ranked: list[Any], article_language: str, done: int, total: int) 
     return any(found.lang != article_language and found.prob >= needed for found in ranked)
 
 
-def _looks_foreign(text: str, words: list[str], article_language: str) -> bool:
+def _looks_foreign(text: str, words: Sequence[str], article_language: str) -> bool:
     """Whether ``text`` (lower-cased ``words``) may be in another language than the article's
     (see the module docstring)."""
     own = _FUNCTION_WORD_SETS.get(article_language)
@@ -186,7 +188,7 @@ def _looks_foreign(text: str, words: list[str], article_language: str) -> bool:
     return _latin_share(text) < 0.5
 
 
-def _share(words: list[str], function_words: frozenset[str]) -> float:
+def _share(words: Sequence[str], function_words: frozenset[str]) -> float:
     return sum(map(function_words.__contains__, words)) / len(words)
 
 
