@@ -127,7 +127,7 @@ def test_a_rule_without_a_copy_always_runs():
 
 def test_a_set_that_fails_lets_its_rules_run():
     screen = Screen(["here", "absent", *["never"] * GROUP_SIZE])
-    screen._groups[0][1].set = _OutOfMemorySet()
+    screen._sets[1][0][1].set = _OutOfMemorySet()
     assert screen.possible("here") == set(range(GROUP_SIZE))
 
 
@@ -214,6 +214,6 @@ def test_the_engine_screens_only_after_its_first_documents():
     doc = Document.from_text("A plain sentence.")
     engine.run(doc)
     engine.run(doc)
-    assert "_groups" not in vars(engine.screen)
+    assert "_sets" not in vars(engine.screen)
     engine.run(doc)
-    assert "_groups" in vars(engine.screen)
+    assert "_sets" in vars(engine.screen)
