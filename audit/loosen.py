@@ -80,11 +80,15 @@ class Look:
 
 @dataclass(frozen=True)
 class Group:
+    """A group of alternatives (capturing, named, atomic or not: RE2 needs none of that)."""
+
     branches: list[list[Node]]
 
 
 @dataclass(frozen=True)
 class Repeat:
+    """A node and its quantifier, without the lazy or possessive mark."""
+
     node: Node
     quantifier: str
 

@@ -10,7 +10,8 @@ skipped, because its own regex cannot match either.
 RE2's Unicode tables are older than the ``regex`` module's, and its case
 folding differs on a few letters (Turkish dotted and dotless I). So the
 screen only judges texts whose characters are all in ``SAFE_CHARS`` (ASCII,
-Latin-1, most of Latin Extended-A, general punctuation, currency signs),
+Latin-1, Latin Extended-A but for I with a dot and i without, the assigned
+general punctuation, currency signs),
 where ``tests/test_screen.py`` checks, character by character, that the
 copies' classes agree with ``regex``; any other text runs every rule. An
 RE2 set that runs out of memory reports nothing: an always-matching pattern
@@ -25,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
 
-SAFE_CHARS = "\x00-\u012f\u0132-\u017f\u2000-\u206f\u20a0-\u20c0"
+SAFE_CHARS = "\x00-\u012f\u0132-\u017f\u2000-\u2064\u2066-\u206f\u20a0-\u20c0"
 _UNSAFE_RE = re.compile(f"[^{SAFE_CHARS}]")
 MAX_MEMORY = 64 << 20
 GROUP_SIZE = 8

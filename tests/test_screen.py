@@ -31,7 +31,11 @@ EXACT_CLASSES = (
 )
 
 
-@pytest.mark.parametrize("source", EXACT_CLASSES)
+CATEGORIES = "L Lu Ll Lt Lm Lo M Mn Mc Me N Nd Nl No P Pc Pd Ps Pe Pi Pf Po S Sm Sc Sk So Z"
+PROPERTIES = [f"\\{p}{{{name}}}" for name in [*CATEGORIES.split(), "C", "Latin"] for p in "pP"]
+
+
+@pytest.mark.parametrize("source", [*EXACT_CLASSES, *PROPERTIES])
 def test_classes_are_exact_on_the_safe_characters(source):
     assert _found(loosen(source, False), SAFE, True) == _found(source, SAFE, False)
 
