@@ -310,10 +310,18 @@ def proselint(report: Report, directory: Path, one_core: ChildRun) -> None:
     )
 
 
-def big_lexicon(report: Report, directory: Path, one_core: ChildRun, pack: Path) -> None:
-    """CLI time with the shipped packs plus a large lexicon, over the shipped packs alone."""
+def big_lexicon(
+    report: Report, directory: Path, one_core: ChildRun, pack: Path, one_article: Path
+) -> None:
+    """CLI time with the shipped packs plus a large lexicon, over the shipped packs alone.
+
+    The lexicon is new, so its first run compiles and caches every pack, as the first run
+    after an edit does; that run, on one article, is shown apart, and the ratio is taken
+    on the runs after it, as for the shipped packs alone (``throughput`` runs on a warm
+    cache too)."""
+    first = run_child(audit_check("--jobs", "1", "--rules", str(pack), str(one_article)))
     run = run_child(audit_check("--jobs", "1", "--rules", str(pack), str(directory)))
-    report.figures.append(
+    report.figures += [
         Figure(
             f"CPU time with a {LEXICON_ENTRIES:,}-entry lexicon / without",
             run.cpu_seconds / one_core.cpu_seconds,
@@ -321,8 +329,15 @@ def big_lexicon(report: Report, directory: Path, one_core: ChildRun, pack: Path)
             LEXICON_RATIO,
             f"CPU {run.cpu_seconds:.1f} s vs {one_core.cpu_seconds:.1f} s; "
             f"wall {run.seconds:.1f} s vs {one_core.seconds:.1f} s",
-        )
-    )
+        ),
+        Figure(
+            f"first run with the {LEXICON_ENTRIES:,}-entry lexicon, one article",
+            first.seconds,
+            "s",
+            None,
+            "compiles and caches every pack, once after the lexicon is written or edited",
+        ),
+    ]
 
 
 @dataclass
@@ -564,15 +579,16 @@ def benchmark(options: argparse.Namespace) -> Report:
         f"`bench/corpus.py`; {rules} rules in the shipped packs; "
         f"CLI runs: `audit {' '.join(CHECK)} --jobs J DIR > /dev/null`",
     ]
-    one_core = throughput(report, directory, count)
     one_article_path = min(directory.glob("*.txt"))
+    run_child(audit_check("--jobs", "1", str(one_article_path)))  # fill the caches first
+    one_core = throughput(report, directory, count)
     one_article = cold_start(report, one_article_path)
     report.figures.append(
         Figure("articles/s after start-up", count / (one_core.seconds - one_article), "")
     )
     parallel(report, directory, one_core, count)
     side_by_side(report, directory, one_core, count)
-    big_lexicon(report, directory, one_core, pack)
+    big_lexicon(report, directory, one_core, pack, one_article_path)
     if not options.no_proselint:
         proselint(report, directory, one_core)
     if options.full:
