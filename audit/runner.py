@@ -3,13 +3,14 @@
 ``audit_all`` yields one result per article, in input order. With ``jobs``
 above 1, fewer than ``SERIAL_HEAD`` articles are checked in this process (a
 handful of files never pays for starting workers); a longer stream goes,
-from its first article, in batches to a pool of worker processes, each
-holding an Auditor built once from the same configuration, while this
-process only reads articles and writes reports. Batches grow from
-``FIRST_BATCH`` to ``BATCH`` articles once every worker has work. At most
-``IN_FLIGHT_PER_JOB`` batches per worker are queued, so memory stays flat
-however long the stream is. The process pool machinery is imported only
-when a pool starts.
+from its first article, in batches to ``jobs - 1`` worker processes, each
+holding an Auditor built once from the same configuration, and to this
+process, which also reads the articles and writes the reports: it checks a
+batch itself whenever the workers have ``IN_FLIGHT_PER_JOB`` batches each
+queued. Batches grow from ``FIRST_BATCH`` to ``BATCH`` articles once every
+worker has work. At most ``LOCAL_AHEAD`` batches checked here wait behind
+the workers' queue, so memory stays flat however long the stream is. The
+process pool machinery is imported only when a pool starts.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ if TYPE_CHECKING:
 
 SERIAL_HEAD = 16
 FIRST_BATCH = 8
-BATCH = 32
-IN_FLIGHT_PER_JOB = 4
+BATCH = 16
+IN_FLIGHT_PER_JOB = 2
+LOCAL_AHEAD = 2
 
 _worker_auditor: Auditor | None = None
 
@@ -64,33 +66,49 @@ def _results(auditor: Auditor, wanted: Iterator[Article], jobs: int) -> Iterator
     if len(head) < SERIAL_HEAD:
         yield from map(auditor.check_article, head)
         return
-    yield from _in_pool(auditor.config, auditor.cache, chain(head, wanted), jobs)
+    yield from _with_workers(auditor, auditor.config, chain(head, wanted), jobs - 1)
 
 
-def _in_pool(
-    config: Config, cache: bool, articles: Iterator[Article], jobs: int
+def _with_workers(
+    auditor: Auditor, config: Config, articles: Iterator[Article], workers: int
 ) -> Iterator[ArticleResult]:
-    batches = _batches(articles, jobs)
-    first = next(batches, None)
-    if first is None:
-        return
+    """Results in input order from ``workers`` processes and this one: a batch goes to the
+    workers while fewer than ``IN_FLIGHT_PER_JOB`` each are queued, else this process checks
+    it between reading articles and writing reports. So ``--jobs N`` keeps N processes busy,
+    not N workers and a reader competing for N cores."""
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config, cache)) as pool:
-        pending: deque[Future[list[ArticleResult]]] = deque([pool.submit(_check, first)])
-        for batch in batches:
-            pending.append(pool.submit(_check, batch))
-            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                yield from pending.popleft().result()
+    queued_limit = workers * IN_FLIGHT_PER_JOB
+    pending: deque[Future[list[ArticleResult]] | list[ArticleResult]] = deque()
+    queued = 0
+    initargs = (config, auditor.cache)
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=initargs) as pool:
+        for batch in _batches(articles, workers):
+            if queued < queued_limit:
+                pending.append(pool.submit(_check, batch))
+                queued += 1
+            else:
+                pending.append([auditor.check_article(article) for article in batch])
+            while pending and (len(pending) > queued_limit + LOCAL_AHEAD or _ready(pending[0])):
+                queued -= not isinstance(pending[0], list)
+                yield from _resolved(pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from _resolved(pending.popleft())
 
 
-def _batches(articles: Iterator[Article], jobs: int) -> Iterator[list[Article]]:
+def _ready(item: Future[list[ArticleResult]] | list[ArticleResult]) -> bool:
+    return isinstance(item, list) or item.done()
+
+
+def _resolved(item: Future[list[ArticleResult]] | list[ArticleResult]) -> list[ArticleResult]:
+    return item if isinstance(item, list) else item.result()
+
+
+def _batches(articles: Iterator[Article], workers: int) -> Iterator[list[Article]]:
     """Batches of ``FIRST_BATCH`` articles until every worker has ``IN_FLIGHT_PER_JOB`` of
     them, then of ``BATCH``: a short stream still spreads over all the workers, and a long
     one makes fewer round trips (each costs this process time it shares with the workers)."""
-    sizes = chain(repeat(FIRST_BATCH, jobs * IN_FLIGHT_PER_JOB), repeat(BATCH))
+    sizes = chain(repeat(FIRST_BATCH, workers * IN_FLIGHT_PER_JOB), repeat(BATCH))
     return iter(lambda: list(islice(articles, next(sizes))), [])
 
 

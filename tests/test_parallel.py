@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from audit import runner
+from audit.auditor import Auditor
+from audit.config import Config
+from audit.ingest import read_paths
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -52,6 +55,23 @@ def test_jobs_must_be_positive(run_cli, corpus):
 def test_batches_grow_once_every_worker_has_work():
     first = runner.FIRST_BATCH * 2 * runner.IN_FLIGHT_PER_JOB
     count = first + runner.BATCH + 5
-    sizes = [len(batch) for batch in runner._batches(iter(range(count)), jobs=2)]
+    sizes = [len(batch) for batch in runner._batches(iter(range(count)), workers=2)]
     assert sizes == [runner.FIRST_BATCH] * (2 * runner.IN_FLIGHT_PER_JOB) + [runner.BATCH, 5]
     assert sum(sizes) == count
+
+
+def test_this_process_checks_a_share_of_the_stream_too(corpus, monkeypatch):
+    checked_here = []
+    check = Auditor.check_article
+
+    def counting(self, article):
+        checked_here.append(article.path)
+        return check(self, article)
+
+    auditor = Auditor.from_config(Config())
+    articles = list(read_paths([str(corpus)]))
+    serial = [result.to_dict() for result in runner.audit_all(auditor, articles, jobs=1)]
+    monkeypatch.setattr(Auditor, "check_article", counting)
+    parallel = [result.to_dict() for result in runner.audit_all(auditor, articles, jobs=2)]
+    assert parallel == serial
+    assert 0 < len(checked_here) < len(articles)
