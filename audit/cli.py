@@ -142,7 +142,8 @@ def check(
     ] = None,
     quiet: Annotated[bool, option("--quiet", "-q", help="No progress indicator.")] = False,
     jobs: Annotated[
-        int | None, option("--jobs", "-j", help="Processes that check articles, this one included (default: all cores).")
+        int | None,
+        option("--jobs", "-j", help="Processes that check articles (default: all cores)."),
     ] = None,
     references: Annotated[
         FileOption,
