@@ -11,12 +11,12 @@ RE2's Unicode tables are older than the ``regex`` module's, and its case
 folding differs on a few letters (Turkish dotted and dotless I). So the
 screen only judges texts whose characters are all in ``SAFE_CHARS`` (ASCII,
 Latin-1, Latin Extended-A but for I with a dot and i without, the assigned
-general punctuation, currency signs),
-where ``tests/test_screen.py`` checks, character by character, that the
-copies' classes agree with ``regex``; any other text runs every rule. An
-RE2 set that runs out of memory reports nothing: an always-matching pattern
-in each set tells that apart from "no rule may match". ``re2`` is imported
-when the first text is screened.
+general punctuation, currency signs), where ``tests/test_screen.py``
+checks, character by character, that the copies' classes agree with
+``regex``; any other text runs every rule. An RE2 set that runs out of
+memory reports nothing: an always-matching pattern in each set tells that
+apart from "no rule may match". ``re2`` is imported when the first text is
+screened.
 """
 
 from __future__ import annotations
@@ -57,20 +57,23 @@ class Screen:
         self.sources = tuple(sources)
 
     @cached_property
-    def _sets(self) -> tuple[frozenset[int], tuple[tuple[list[int], _Group], ...]]:
+    def _sets(self) -> tuple[frozenset[int], tuple[_Group, ...]]:
         """The positions of the rules that always run (no copy, or one RE2 refuses), and the
-        sets of the other copies with the positions of their rules."""
+        sets of the other copies."""
         import re2
 
-        always, accepted = set(), []
+        always = {position for position, source in enumerate(self.sources) if source is None}
+        sets: list[_Group] = []
         for position, source in enumerate(self.sources):
-            if source is not None and _compiles(re2, source):
-                accepted.append(position)
-            else:
+            if source is None:
+                continue
+            if not sets or len(sets[-1].positions) == GROUP_SIZE:
+                sets.append(_Group(re2))
+            if not sets[-1].add(source, position):
                 always.add(position)
-        chunks = [accepted[i : i + GROUP_SIZE] for i in range(0, len(accepted), GROUP_SIZE)]
-        sets = tuple((chunk, _Group(re2, [self.sources[i] for i in chunk])) for chunk in chunks)
-        return frozenset(always), sets
+        for group in sets:
+            group.compile()
+        return frozenset(always), tuple(group for group in sets if group.positions)
 
     @staticmethod
     def judges(text: str) -> bool:
@@ -85,36 +88,39 @@ class Screen:
             return None
         data = text.encode()
         found = set(always)
-        for positions, group in sets:
-            found.update(positions[index] for index in group.matching(data))
+        for group in sets:
+            found.update(group.matching(data))
         return found
 
 
 class _Group:
-    """One RE2 set; ``matching`` gives the indexes of the copies that match, all of them when
-    the set fails (out of memory), which an always-matching first pattern tells apart from
-    "none"."""
+    """One RE2 set and the positions of the rules whose copies it holds; ``matching`` gives
+    the positions of those whose copy matches, all of them when the set fails (out of
+    memory), which an always-matching first pattern tells apart from "none"."""
 
-    def __init__(self, re2: Any, sources: list[str]) -> None:
-        self.size = len(sources)
+    def __init__(self, re2: Any) -> None:
+        self.re2 = re2
         self.set = re2.Set.SearchSet(_options(re2))
-        for source in ("", *sources):
+        self.set.Add("")
+        self.positions: list[int] = []
+
+    def add(self, source: str, position: int) -> bool:
+        """Add rule ``position``'s copy; False when RE2 refuses it."""
+        try:
             self.set.Add(source)
+        except self.re2.error:
+            return False
+        self.positions.append(position)
+        return True
+
+    def compile(self) -> None:
         self.set.Compile()
 
     def matching(self, data: bytes) -> Iterable[int]:
         found = self.set.Match(data)
         if 0 not in found:
-            return range(self.size)
-        return (index - 1 for index in found if index)
-
-
-def _compiles(re2: Any, source: str) -> bool:
-    try:
-        re2.compile(source, _options(re2))
-    except re2.error:
-        return False
-    return True
+            return self.positions
+        return (self.positions[index - 1] for index in found if index)
 
 
 def _options(re2: Any) -> Any:

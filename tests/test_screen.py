@@ -131,7 +131,7 @@ def test_a_rule_without_a_copy_always_runs():
 
 def test_a_set_that_fails_lets_its_rules_run():
     screen = Screen(["here", "absent", *["never"] * GROUP_SIZE])
-    screen._sets[1][0][1].set = _OutOfMemorySet()
+    screen._sets[1][0].set = _OutOfMemorySet()
     assert screen.possible("here") == set(range(GROUP_SIZE))
 
 
@@ -144,6 +144,7 @@ class _OutOfMemorySet:
 
 def test_a_copy_re2_refuses_lets_its_rule_run():
     assert Screen(["(?=a)b", "absent"]).possible("nothing") == {0}
+    assert Screen(["absent", "(?=a)b", "here"]).possible("here") == {1, 2}
 
 
 RULES = Auditor.from_rules().engine.rules

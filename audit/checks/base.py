@@ -39,7 +39,7 @@ class Check(Protocol):
     """A compiled rule: reads a Document, yields hits, changes nothing.
 
     A check may also carry a ``screen``: an RE2 regex that matches every text
-    in which the check can hit (``audit.screen.loosen``); the engine then
+    in which the check can hit (``audit.loosen``); the engine then
     skips the check on texts its screen rules out."""
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterable[Hit]: ...
