@@ -164,7 +164,7 @@ class ReadabilityMeter:
 
     def measure(self, doc: Document) -> Readability:
         language = base_language(doc.language.code)
-        keys = tuple(FORMULAS) if self.formulas is None else self.formulas
+        keys = self._reported()
         computed = self._computed(language)
         text = _TextCounts.of(doc, language)
         counts = text.counts()
@@ -185,10 +185,13 @@ class ReadabilityMeter:
         language = base_language(doc.language.code)
         return _paragraphs(doc, _TextCounts.of(doc, language), self._computed(language))
 
+    def _reported(self) -> tuple[str, ...]:
+        """The formulas this meter reports: the configured ones, or all of them."""
+        return tuple(FORMULAS) if self.formulas is None else self.formulas
+
     def _computed(self, language: str | None) -> tuple[str, ...]:
         """The formulas that apply to ``language``, of those this meter reports."""
-        keys = tuple(FORMULAS) if self.formulas is None else self.formulas
-        return tuple(name for name in keys if FORMULAS[name].applies_to(language))
+        return tuple(name for name in self._reported() if FORMULAS[name].applies_to(language))
 
     def _hot_spots(
         self,
@@ -279,7 +282,7 @@ def _excerpt(doc: Document, index: int) -> str:
 # A word's figures, in this order: syllables, letters, letters and digits, and 1 or 0 for
 # "three syllables or more", "one syllable" and "more than LONG_WORD_LETTERS letters".
 Figures = tuple[int, int, int, int, int, int]
-_NO_WORDS: Figures = (0, 0, 0, 0, 0, 0)
+_NO_COLUMNS: tuple[tuple[int, ...], ...] = ((),) * 6  # a text without words
 KNOWN_FIGURES_LIMIT = 1 << 16
 _KNOWN_FIGURES: dict[str | None, dict[str, Figures]] = {}
 
@@ -322,7 +325,7 @@ class _TextCounts:
         text = doc.text
         starts = tuple(word.start for word in doc.words)
         figures = _figures_of([text[w.start : w.end] for w in doc.words], language)
-        columns = tuple(zip(*figures, strict=True)) or tuple(() for _ in _NO_WORDS)
+        columns = tuple(zip(*figures, strict=True)) or _NO_COLUMNS
         with_words = ((s, _words_in(starts, s)) for s in doc.sentences)
         return cls(columns, len(figures), tuple((s, n) for s, n in with_words if n))
 

@@ -66,11 +66,11 @@ def _results(auditor: Auditor, wanted: Iterator[Article], jobs: int) -> Iterator
     if len(head) < SERIAL_HEAD:
         yield from map(auditor.check_article, head)
         return
-    yield from _with_workers(auditor, auditor.config, chain(head, wanted), jobs - 1)
+    yield from _with_workers(auditor, chain(head, wanted), jobs - 1)
 
 
 def _with_workers(
-    auditor: Auditor, config: Config, articles: Iterator[Article], workers: int
+    auditor: Auditor, articles: Iterator[Article], workers: int
 ) -> Iterator[ArticleResult]:
     """Results in input order from ``workers`` processes and this one: a batch goes to the
     workers while fewer than ``IN_FLIGHT_PER_JOB`` each are queued, else this process checks
@@ -80,17 +80,15 @@ def _with_workers(
 
     queued_limit = workers * IN_FLIGHT_PER_JOB
     pending: deque[Future[list[ArticleResult]] | list[ArticleResult]] = deque()
-    queued = 0
-    initargs = (config, auditor.cache)
+    initargs = (auditor.config, auditor.cache)
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=initargs) as pool:
         for batch in _batches(articles, workers):
+            queued = sum(not isinstance(item, list) for item in pending)
             if queued < queued_limit:
                 pending.append(pool.submit(_check, batch))
-                queued += 1
             else:
                 pending.append([auditor.check_article(article) for article in batch])
             while pending and (len(pending) > queued_limit + LOCAL_AHEAD or _ready(pending[0])):
-                queued -= not isinstance(pending[0], list)
                 yield from _resolved(pending.popleft())
         while pending:
             yield from _resolved(pending.popleft())

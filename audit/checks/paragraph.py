@@ -100,8 +100,7 @@ class ParagraphCheck:
         scan (and the phrase lookup feeding ``left``) stops at the first token no match can
         hold any more."""
         assert self.pieces is not None
-        pending = left
-        token = doc.tokens[next(pending)]
+        token = doc.tokens[next(left)]
         matches = self.pieces.finditer(
             doc.text, paragraph.start, paragraph.end, timeout=REGEX_TIMEOUT_SECONDS
         )
@@ -110,7 +109,7 @@ class ParagraphCheck:
             if end <= token.start:
                 continue  # the match is before the token
             while start <= token.start and token.end <= end:
-                following = next(pending, None)
+                following = next(left, None)
                 if following is None:
                     return True
                 token = doc.tokens[following]
