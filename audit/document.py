@@ -167,17 +167,22 @@ class Document:
     @cached_property
     def token_texts(self) -> tuple[str, ...]:
         """Lower-cased text of every token, parallel to ``tokens``."""
-        return self._tokenised[1]
+        return self._tokenised[2]
 
     @cached_property
-    def _tokenised(self) -> tuple[tuple[Span, ...], tuple[str, ...]]:
-        """Tokens and their lower-cased texts from one split of the text: the pieces
-        alternate between what separates tokens and tokens, and their lengths add up to
-        the offsets (a Span is built in C by ``tuple.__new__``, not ``Span(...)``)."""
+    def _tokenised(self) -> tuple[tuple[Span, ...], tuple[str, ...], tuple[str, ...]]:
+        """Tokens, their texts as written and lower-cased, from one split of the text: the
+        pieces alternate between what separates tokens and tokens, and their lengths add up
+        to the offsets (a Span is built in C by ``tuple.__new__``, not ``Span(...)``)."""
         pieces = _TOKEN_SPLIT_RE.split(self.text)
         offsets = list(accumulate(map(len, pieces), initial=0))
         spans = zip(offsets[1:-1:2], offsets[2::2], strict=True)
-        return tuple(map(tuple.__new__, repeat(Span), spans)), tuple(map(str.lower, pieces[1::2]))
+        written = tuple(pieces[1::2])
+        return (
+            tuple(map(tuple.__new__, repeat(Span), spans)),
+            written,
+            tuple(map(str.lower, written)),
+        )
 
     @cached_property
     def token_index(self) -> dict[str, tuple[int, ...]]:
@@ -190,12 +195,22 @@ class Document:
     @cached_property
     def words(self) -> tuple[Span, ...]:
         """Tokens that are words for counting: with a letter, not a clitic such as the 's' of 's."""
+        return tuple(compress(self.tokens, self._word_mask))
+
+    @cached_property
+    def word_texts(self) -> tuple[str, ...]:
+        """The text of every word as written, parallel to ``words``."""
+        return tuple(compress(self._tokenised[1], self._word_mask))
+
+    @cached_property
+    def _word_mask(self) -> list[bool]:
+        """For each token, whether it is a word (see ``words``)."""
         texts = self.token_texts
         keep = [not text.isnumeric() for text in texts]
         for position, text in enumerate(texts):
             if text in _CLITICS and self._is_clitic(self.tokens[position]):
                 keep[position] = False
-        return tuple(compress(self.tokens, keep))
+        return keep
 
     @cached_property
     def paragraph_tokens(self) -> tuple[range, ...]:

@@ -26,6 +26,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 from audit import __version__
@@ -287,7 +289,7 @@ KNOWN_FIGURES_LIMIT = 1 << 16
 _KNOWN_FIGURES: dict[str | None, dict[str, Figures]] = {}
 
 
-def _figures_of(words: list[str], language: str | None) -> list[Figures]:
+def _figures_of(words: Sequence[str], language: str | None) -> list[Figures]:
     """The figures of each word, computed once per distinct word and language."""
     known = _KNOWN_FIGURES.setdefault(language, {})
     new = set(words).difference(known)
@@ -313,21 +315,22 @@ def _word_figures(word: str, language: str | None) -> Figures:
 
 @dataclass(frozen=True)
 class _TextCounts:
-    """The per-word figures of one Document, one tuple per figure (``columns[k][i]``: figure
-    k of word i), and its per-sentence word counts, computed once."""
+    """The per-word figures of one Document as running totals, one tuple per figure
+    (``totals[k][i]``: figure k summed over the words before word i), and its per-sentence
+    word counts, computed once."""
 
-    columns: tuple[tuple[int, ...], ...]
+    totals: tuple[tuple[int, ...], ...]
     words: int
     sentences: tuple[tuple[Span, int], ...]  # sentences that have words, with their word count
 
     @classmethod
     def of(cls, doc: Document, language: str | None) -> _TextCounts:
-        text = doc.text
-        starts = tuple(word.start for word in doc.words)
-        figures = _figures_of([text[w.start : w.end] for w in doc.words], language)
+        starts = list(map(itemgetter(0), doc.words))
+        figures = _figures_of(doc.word_texts, language)
         columns = tuple(zip(*figures, strict=True)) or _NO_COLUMNS
+        totals = tuple(tuple(accumulate(column, initial=0)) for column in columns)
         with_words = ((s, _words_in(starts, s)) for s in doc.sentences)
-        return cls(columns, len(figures), tuple((s, n) for s, n in with_words if n))
+        return cls(totals, len(figures), tuple((s, n) for s, n in with_words if n))
 
     def counts(self) -> Counts:
         return self._between(0, self.words, len(self.sentences))
@@ -341,8 +344,8 @@ class _TextCounts:
 
     def _between(self, first: int, stop: int, sentences: int) -> Counts:
         """The counts of the words ``first`` to ``stop`` (excluded)."""
-        totals = (sum(column[first:stop]) for column in self.columns)
-        syllables, letters, characters, polysyllables, monosyllables, long_words = totals
+        sums = (running[stop] - running[first] for running in self.totals)
+        syllables, letters, characters, polysyllables, monosyllables, long_words = sums
         return Counts(
             sentences=sentences,
             words=stop - first,

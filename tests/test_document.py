@@ -51,6 +51,7 @@ def test_tokens_split_on_hyphens_and_apostrophes_and_words_skip_clitics():
         "stop",
         "troops",
     ]
+    assert doc.word_texts == ("Iraq", "back", "to", "back", "talks", "don", "stop", "troops")
     assert doc.token_index["back"] == (2, 4)
 
 
@@ -86,3 +87,4 @@ def test_tokens_are_the_runs_of_letters_and_digits(text):
     runs = list(re.finditer(r"[^\W_]+", text))
     assert doc.tokens == tuple(Span(*run.span()) for run in runs)
     assert doc.token_texts == tuple(run.group().lower() for run in runs)
+    assert doc.word_texts == tuple(doc.slice(word) for word in doc.words)
