@@ -6,11 +6,13 @@ matches (and more), on text made of ``audit.screen.SAFE_CHARS``; the
 screen (``audit.screen``) runs these copies to skip rules that cannot
 match an article. The copy:
 
-- drops assertions (``^``, ``$``, ``\\b``, ``\\A``, ``\\K`` ...) and negative
-  lookarounds;
+- drops assertions (``^``, ``$``, ``\\b``, ``\\A``, ``\\K`` ...);
 - consumes a positive lookbehind that opens the regex, and a positive
-  lookahead that closes it (``(?<=\\.)x`` becomes ``\\.x``); other lookarounds
-  are dropped;
+  lookahead that closes it (``(?<=\\.)x`` becomes ``\\.x``); a negative
+  lookbehind of one character class that opens it becomes that class's
+  complement or the start of the text (``(?<![\\w.])x`` becomes
+  ``(?:\\A|[^\\w.])x``), and a negative lookahead of one class that closes
+  it, likewise; other lookarounds are dropped;
 - turns ``\\w``, ``\\s``, ``\\d`` and their negations into Unicode classes that
   are exactly the ``regex`` module's on the safe characters, ``\\h`` into
   ``\\s``, and, under ``ignore_case``, case properties (``\\p{Lu}``) into
@@ -93,7 +95,34 @@ class Repeat:
     quantifier: str
 
 
-Node = Text | Zero | Look | Group | Repeat
+@dataclass(frozen=True)
+class Char:
+    """A character class in RE2 syntax, ``[members]`` or ``[^members]``; ``exact`` when it
+    holds the very characters of the ``regex`` class on ``audit.screen.SAFE_CHARS``, so that
+    its complement does too."""
+
+    members: str
+    negated: bool
+    exact: bool
+
+    @property
+    def source(self) -> str:
+        return f"[{'^' if self.negated else ''}{self.members}]"
+
+    def complement(self) -> Char:
+        return Char(self.members, not self.negated, self.exact)
+
+
+@dataclass(frozen=True)
+class Unless:
+    """A negative lookaround of one exact class: at the regex's edge, the copy consumes the
+    class's complement or the text's start (end, for a lookahead); dropped elsewhere."""
+
+    behind: bool
+    allowed: Char
+
+
+Node = Text | Char | Zero | Look | Unless | Group | Repeat
 
 
 def loosen(source: str, ignore_case: bool) -> str | None:
@@ -155,7 +184,7 @@ class _Parser:
         if char == "(":
             return self.group()
         if char == "[":
-            return Text(self.character_class())
+            return self.character_class()
         if char == "\\":
             return self.escape()
         self.index += 1
@@ -184,7 +213,9 @@ class _Parser:
         branches = self.closed()
         if kind in ("?=", "?<="):
             return Look(behind=kind == "?<=", branches=branches)
-        return Zero() if kind in ("?!", "?<!") else Group(branches)
+        if kind in ("?!", "?<!"):
+            return _unless(kind == "?<!", branches)
+        return Group(branches)
 
     def scoped(self, flags: re.Match[str]) -> Node:
         """A group with its own flags, ``(?i:...)`` or ``(?-i:...)``, kept as RE2 has them."""
@@ -216,8 +247,9 @@ class _Parser:
             return Text(ANY_CHAR + ("+" if letter == "X" else ""))
         if letter in "DWS":
             self.index += 2
-            return Text(f"[^{_CLASS_ESCAPES[letter.lower()]}]")
-        return Text("[" + self.class_item(in_class=False)[0] + "]")
+            return Char(_CLASS_ESCAPES[letter.lower()], negated=True, exact=True)
+        members, exact = self.class_item(in_class=False)
+        return Char(members, negated=False, exact=exact)
 
     def class_item(self, in_class: bool) -> tuple[str, bool]:
         """The escape at ``index`` as RE2 class contents, and whether it is exact on
@@ -249,7 +281,7 @@ class _Parser:
             return (ALL_CHARS, False) if negated else (r"\p{L}", False)
         return match.group(), True
 
-    def character_class(self) -> str:
+    def character_class(self) -> Node:
         source = self.source
         self.index += 1
         negated = source[self.index] == "^"
@@ -271,8 +303,17 @@ class _Parser:
             self.index += 1
         self.index += 1
         if negated and not exact:
-            return ANY_CHAR
-        return f"[{'^' if negated else ''}{''.join(items)}]"
+            return Text(ANY_CHAR)
+        return Char("".join(items), negated, exact)
+
+
+def _unless(behind: bool, branches: list[list[Node]]) -> Node:
+    """A negative lookaround: kept, as the class it lets through, when it holds one exact
+    class; dropped otherwise."""
+    only = branches[0][0] if len(branches) == 1 and len(branches[0]) == 1 else None
+    if isinstance(only, Char) and only.exact:
+        return Unless(behind, only.complement())
+    return Zero()
 
 
 def _code_point(parser: _Parser) -> str:
@@ -318,11 +359,15 @@ def _render_sequence(nodes: list[Node], lead: bool, trail: bool) -> str:
 
 
 def _render(node: Node, lead: bool, trail: bool) -> str:
-    if isinstance(node, Text):
+    if isinstance(node, Text | Char):
         return node.source
     if isinstance(node, Look):
         edge = lead if node.behind else trail
         return f"(?:{_render_branches(node.branches, False, False)})" if edge else ""
+    if isinstance(node, Unless):
+        if node.behind:
+            return rf"(?:\A|{node.allowed.source})" if lead else ""
+        return rf"(?:{node.allowed.source}|\z)" if trail else ""
     if isinstance(node, Group):
         return f"(?:{_render_branches(node.branches, lead, trail)})"
     if isinstance(node, Repeat):

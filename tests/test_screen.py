@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from audit import Auditor
 from audit.document import Document
 from audit.engine import Engine
-from audit.loosen import SPACE, loosen
+from audit.loosen import DIGIT, SPACE, WORD, loosen
 from audit.screen import GROUP_SIZE, SAFE_CHARS, Screen
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -67,9 +67,35 @@ def test_a_leading_lookbehind_and_a_trailing_lookahead_are_consumed():
     )
 
 
-def test_inner_and_negative_lookarounds_are_dropped():
+def test_inner_lookarounds_are_dropped():
     assert loosen(r"a(?<=a)b(?=c)d", False) == "abd"
-    assert loosen(r"(?<!x)a(?!b)", False) == "a"
+    assert loosen(r"a(?<![b])c(?![d])e", False) == "ace"
+
+
+def test_a_negative_lookaround_of_one_class_at_an_edge_lets_through_its_complement():
+    assert loosen(r"(?<![\w.])x(?!\d)", False) == (rf"(?:\A|[^{WORD}\x{{2e}}])x(?:[^{DIGIT}]|\z)")
+    assert loosen(r"(?:(?<!\W)a|b)", False) == rf"(?:(?:\A|[{WORD}])a|b)"
+
+
+def test_other_negative_lookarounds_are_dropped():
+    loose_or_longer = (r"(?<!\h)a", r"(?<!ab)a", r"(?<![a]|b)a", r"(?<!x)a(?!b)")
+    assert [loosen(source, False) for source in loose_or_longer] == ["a"] * 4
+    assert loosen(r"(?<!\p{Lu})a", True) == "(?i)a"
+
+
+NEGATIVE_LOOKAROUNDS = (
+    r"(?<![\w.])ab(?![^\s,])",
+    r"(?:(?<!\d)a|(?<![a-c])b)+c(?!\W)",
+    r"(?<![\p{L}'])[Aa]n\s(?![aeiou])",
+    r"\b(?<![-.])a\b",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aAbBcn1 .,-'\n", max_size=12), st.sampled_from(NEGATIVE_LOOKAROUNDS))
+def test_copies_with_negative_lookarounds_match_what_the_regex_matches(text, source):
+    if regex.search(source, text, regex.MULTILINE):
+        assert re2.search(loosen(source, False), text), (source, text)
 
 
 def test_a_lookbehind_after_a_repeat_or_in_one_is_dropped():
