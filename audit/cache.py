@@ -3,12 +3,13 @@ langdetect's probability table.
 
 Loading the shipped packs means parsing YAML and compiling several hundred
 regexes (about half a second); a compiled ``regex`` pattern pickles with its
-compiled code, so a pickled rulebook loads in milliseconds. langdetect
+compiled code, so a pickled pack loads in milliseconds. Each pack file has
+its own entry: editing or adding one pack compiles that pack alone. langdetect
 builds its table of n-gram probabilities from JSON profiles; the pickled
 table loads in about half the time. As with Python's ``__pycache__``, an
 entry is keyed by the versions of this tool, Python and ``regex``, by the
 size and modification time of every module of this package (the pickled
-objects are its classes) and by what was asked for (which packs, which
+objects are its classes) and by what was asked for (which pack file, which
 languages), and it is used only while every file it was built from (pack
 files, the packs they extend, their data files, the language profiles)
 keeps its size and modification time; otherwise the value is built again
@@ -38,7 +39,14 @@ from typing import Any, TypeVar
 import regex
 
 from audit import __version__
-from audit.rulebook import Pack, load_packs, pack_files, shipped_rules_dir, source_files
+from audit.rulebook import (
+    Pack,
+    load_pack,
+    load_packs,
+    pack_files,
+    shipped_rules_dir,
+    source_files,
+)
 
 Manifest = dict[str, tuple[int, int]]
 T = TypeVar("T")
@@ -56,15 +64,23 @@ def enabled() -> bool:
 
 
 def load_packs_cached(paths: Iterable[Path], builtin: bool = True) -> list[Pack]:
-    """``load_packs(paths, builtin)``, from the cache when it is fresh."""
-    paths = list(paths)
-    identity = [str(shipped_rules_dir()), builtin, [str(path.resolve()) for path in paths]]
-    return cached(
-        "packs",
-        identity,
-        lambda: load_packs(paths, builtin),
-        lambda packs: source_files(packs) | {str(p) for p in pack_files(shipped_rules_dir())},
-    )
+    """``load_packs(paths, builtin)``, each pack file from the cache while its entry is fresh:
+    editing or adding one pack compiles that pack alone."""
+    return load_packs(paths, builtin, load=load_pack_cached)
+
+
+def load_pack_cached(path: Path) -> Pack:
+    """``load_pack(path)``, from the cache when it is fresh."""
+    return cached("pack", [str(path.resolve())], lambda: load_pack(path), _pack_sources)
+
+
+def _pack_sources(pack: Pack) -> set[str]:
+    """The files ``pack`` was built from; for a pack that extends another, every shipped pack
+    file too, as a name in ``extends`` is looked up among them."""
+    files = source_files([pack])
+    if pack.extends:
+        files.update(str(path) for path in pack_files(shipped_rules_dir()))
+    return files
 
 
 def cached(

@@ -27,7 +27,7 @@ loaded, the child replaces the base.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -141,10 +141,18 @@ def pack_files(path: Path) -> list[Path]:
     return [path]
 
 
-def load_packs(paths: Iterable[Path], builtin: bool = True) -> list[Pack]:
-    """Load the shipped packs (when ``builtin``) and the packs at ``paths``."""
+def load_pack(path: Path) -> Pack:
+    """Load and compile the pack in the file ``path``, with the packs it extends."""
+    return _load_pack(path, ())
+
+
+def load_packs(
+    paths: Iterable[Path], builtin: bool = True, load: Callable[[Path], Pack] = load_pack
+) -> list[Pack]:
+    """Load the shipped packs (when ``builtin``) and the packs at ``paths``, each file with
+    ``load`` (``audit.cache`` passes one that reads compiled packs from its cache)."""
     files = [*(pack_files(shipped_rules_dir()) if builtin else []), *_user_files(paths)]
-    packs = [_load_pack(path, ()) for path in files]
+    packs = [load(path) for path in files]
     replaced = {pack.extends for pack in packs if pack.extends}
     kept = [pack for pack in packs if pack.id not in replaced]
     _check_unique_ids(kept)

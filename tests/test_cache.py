@@ -54,9 +54,35 @@ def rule_ids(packs) -> list[str]:
 
 def test_a_fresh_entry_is_used_without_compiling(cache_dir, pack, monkeypatch):
     first = cache.load_packs_cached([pack], builtin=True)
-    assert len(list(cache_dir.glob("packs-*.pickle"))) == 1
+    shipped = rulebook.pack_files(rulebook.shipped_rules_dir())
+    assert len(list(cache_dir.glob("pack-*.pickle"))) == len(shipped) + 1
     no_compiling(monkeypatch)
     assert rule_ids(cache.load_packs_cached([pack], builtin=True)) == rule_ids(first)
+
+
+def test_changing_one_pack_compiles_that_pack_alone(cache_dir, pack, monkeypatch):
+    first = cache.load_packs_cached([pack], builtin=True)
+    pack.write_text(PACK.replace("is listed", "is on the list"), encoding="utf-8")
+    compiled = []
+    compile_rule = rulebook.compile_rule
+    monkeypatch.setattr(
+        rulebook, "compile_rule", lambda spec: compiled.append(spec["id"]) or compile_rule(spec)
+    )
+    again = cache.load_packs_cached([pack], builtin=True)
+    assert compiled == ["c.words"]
+    assert rule_ids(again) == rule_ids(first)
+    assert again[-1].rules[0].message == "'{match}' is on the list."
+
+
+def test_a_pack_that_extends_another_is_rebuilt_when_the_base_changes(
+    cache_dir, pack, tmp_path, monkeypatch
+):
+    child = tmp_path / "child.yaml"
+    child.write_text("pack: d\nextends: pack.yaml\nrules: []\n", encoding="utf-8")
+    cache.load_packs_cached([child], builtin=False)
+    pack.write_text(PACK.replace("is listed", "is on the list"), encoding="utf-8")
+    [rule] = cache.load_packs_cached([child], builtin=False)[0].rules
+    assert rule.message == "'{match}' is on the list."
 
 
 @pytest.mark.parametrize("changed", ["pack.yaml", "words.txt"])
@@ -90,7 +116,7 @@ def test_changing_a_module_of_the_package_rebuilds(cache_dir, pack, tmp_path, mo
 
 def test_a_corrupt_entry_is_rebuilt(cache_dir, pack):
     cache.load_packs_cached([pack], builtin=False)
-    [entry] = cache_dir.glob("packs-*.pickle")
+    [entry] = cache_dir.glob("pack-*.pickle")
     entry.write_bytes(b"not a pickle")
     assert rule_ids(cache.load_packs_cached([pack], builtin=False)) == ["c.words"]
     assert entry.read_bytes() != b"not a pickle"
@@ -107,7 +133,7 @@ def test_invalid_packs_are_never_cached(cache_dir, pack):
     for _ in range(2):
         with pytest.raises(RulebookError, match="unknown kind 'wordlst'"):
             cache.load_packs_cached([pack], builtin=False)
-    assert not list(cache_dir.glob("packs-*.pickle"))
+    assert not list(cache_dir.glob("pack-*.pickle"))
 
 
 def test_an_unwritable_cache_is_ignored(tmp_path, pack, monkeypatch):
