@@ -192,13 +192,15 @@ def _item(op: Any, argument: Any) -> Literals | None:
         low, _, body = argument
         return _sequence(list(body)) if low >= 1 else None
     if op is constants.BRANCH:
-        return _union(_sequence(list(branch)) for branch in argument[1])
+        return union(_sequence(list(branch)) for branch in argument[1])
     if op is constants.IN:
         return _class(argument)
     return None
 
 
-def _union(sets: Iterable[Literals | None]) -> Literals | None:
+def union(sets: Iterable[Literals | None]) -> Literals | None:
+    """The literals of an alternation: every branch's, or None when a branch has none (or
+    when there are too many to search for)."""
     union: set[str] = set()
     for found in sets:
         if found is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import regex
@@ -97,10 +98,11 @@ def test_with_language_keeps_what_the_text_gave():
     assert doc.with_language(doc.language).tokens is tokens
 
 
+RULES = Auditor.from_rules().engine.rules
 SHIPPED = [
     rule
-    for rule in Auditor.from_rules().engine.rules
-    if getattr(rule.check, "literals", None) is not None
+    for rule in RULES
+    if getattr(rule.check, "literals", None) is not None and hasattr(rule.check, "pattern")
 ]
 
 
@@ -172,3 +174,35 @@ def test_line_scans_find_what_whole_text_scans_find_in_the_seeds():
 def test_line_scans_find_what_whole_text_scans_find_across_lines(pieces, breaks):
     text = "".join(piece + brk for piece, brk in zip(pieces, breaks, strict=False))
     assert _line_scan_differences(text) == []
+
+
+PARAGRAPH_RULES = [
+    rule for rule in RULES if rule.kind == "paragraph" and rule.check.literals is not None
+]
+PARAGRAPH_TEXTS = [
+    text for rule in PARAGRAPH_RULES for text in (*rule.examples["flag"], *rule.examples["pass"])
+]
+
+
+def _paragraph_differences(text: str) -> list[str]:
+    """Ids of the paragraph rules that flag otherwise without their literals."""
+    doc = Document.from_text(text)
+    return [
+        rule.id
+        for rule in PARAGRAPH_RULES
+        if list(rule.check.check(doc, {}))
+        != list(replace(rule.check, literals=None).check(doc, {}))
+    ]
+
+
+def test_most_shipped_paragraph_rules_with_patterns_have_literals():
+    assert len(PARAGRAPH_RULES) >= 4
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PARAGRAPH_TEXTS), min_size=1, max_size=3), st.randoms())
+def test_paragraph_literals_never_change_what_is_flagged(pieces, random):
+    text = " ".join(pieces)
+    recased = "".join(c.swapcase() if random.random() < 0.2 else c for c in text)
+    assert _paragraph_differences(recased) == []
+    assert _paragraph_differences(text) == []

@@ -12,8 +12,10 @@ between them do not count. "Subscribe" alone on a line is flagged,
 Phrases are compared by their words, ignoring case and the punctuation
 between words ("Don't miss" also covers "DON'T-MISS"), through a lookup
 by first word; patterns are joined into one regex that runs once over each
-short paragraph, ignoring case. Patterns cover pieces the phrase list
-cannot spell out: dates, file names, a credit in parentheses.
+short paragraph, ignoring case, unless the paragraph lacks the literals
+every match of a pattern must hold (``audit.prefilter``). Patterns cover
+pieces the phrase list cannot spell out: dates, file names, a credit in
+parentheses.
 
 Fields:
 
@@ -51,6 +53,7 @@ import regex
 
 from audit.checks.base import REGEX_TIMEOUT_SECONDS, FieldError, Hit, compile_regex
 from audit.document import Document, Span
+from audit.prefilter import Literals, may_match, required_literals, union
 
 KIND = "paragraph"
 FIELDS = {"phrases": [str], "patterns": [str], "max_words": int}
@@ -65,6 +68,7 @@ _TOKEN_RE = re.compile(r"[^\W_]+")
 class ParagraphCheck:
     phrases_by_first_word: Mapping[str, tuple[tuple[str, ...], ...]]
     pieces: regex.Pattern[str] | None
+    literals: Literals | None
     max_words: int
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
@@ -81,7 +85,11 @@ class ParagraphCheck:
         first = next(left, None)
         if first is None:
             return True
-        return self.pieces is not None and self._pieces_cover(doc, paragraph, chain([first], left))
+        return (
+            self.pieces is not None
+            and may_match(self.literals, doc.slice(paragraph).casefold())
+            and self._pieces_cover(doc, paragraph, chain([first], left))
+        )
 
     def _uncovered(self, texts: tuple[str, ...], tokens: range) -> Iterator[int]:
         """Positions of the ``tokens`` that no listed phrase covers, lazily."""
@@ -126,6 +134,7 @@ def compile(options: dict[str, Any]) -> ParagraphCheck:
     return ParagraphCheck(
         phrases_by_first_word=_phrase_index(options["phrases"]),
         pieces=_joined_patterns(options["patterns"]),
+        literals=union(required_literals(source, True) for source in options["patterns"]),
         max_words=options["max_words"],
     )
 
