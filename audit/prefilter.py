@@ -45,6 +45,7 @@ _ANY_CHAR_ESCAPES = "pPhHX"
 _ZERO_WIDTH_ESCAPES = "mMGK"
 _PROPERTY_RE = re.compile(r"\\[pP](?:\{[^}]*\}|\w)")
 _FUZZY_RE = re.compile(r"\{[^{}]*[eisd]\s*[<=>]")
+_POSIX_CLASS_RE = re.compile(r"\[:\^?[A-Za-z]+:\]")
 # Property classes without line breaks: letters, marks, numbers, punctuation, symbols,
 # space separators and scripts (\p{Cc}, \p{White_Space}, \p{Any} ... may hold one).
 _ONE_LINE_PROPERTY = re.compile(
@@ -109,7 +110,7 @@ def _portable(source: str, within_lines: bool = False) -> str:
     (letters, digits, punctuation, ``\\h``) becomes a class without one, so that
     ``line_slack`` can tell whether a match may cross lines. Raises ValueError
     on syntax the ``re`` parser would misread (POSIX classes, fuzzy matching)."""
-    if "[:" in source or _FUZZY_RE.search(source):
+    if _POSIX_CLASS_RE.search(source) or _FUZZY_RE.search(source):
         raise ValueError("syntax only regex reads")
     out: list[str] = []
     in_class = False

@@ -47,6 +47,12 @@ def test_white_space_is_the_last_choice():
 def test_syntax_the_re_parser_would_misread_gives_no_literals():
     assert required_literals(r"[[:alpha:]]+\]", False) is None
     assert required_literals(r"(?:colour){e<=1}", False) is None
+    assert required_literals(r"x[[:^digit:]]", False) is None
+
+
+def test_a_class_that_opens_with_a_colon_is_a_plain_class():
+    assert required_literals(r"\bphoto\s*[:©|]", False) == {"photo"}
+    assert required_literals(r"\d[:h]\d", False) == {":", "h"}
 
 
 def test_line_slack_is_the_widest_lookahead_of_a_one_line_regex():
