@@ -37,6 +37,14 @@ class Span(NamedTuple):
     end: int
 
 
+class _Tokenised(NamedTuple):
+    """The tokens of a text, with their texts as written and lower-cased."""
+
+    spans: tuple[Span, ...]
+    written: tuple[str, ...]
+    lowered: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class ParagraphLanguage:
     """The language detected for one paragraph (``code`` is None when too short to judge)."""
@@ -162,15 +170,15 @@ class Document:
 
     @cached_property
     def tokens(self) -> tuple[Span, ...]:
-        return self._tokenised[0]
+        return self._tokenised.spans
 
     @cached_property
     def token_texts(self) -> tuple[str, ...]:
         """Lower-cased text of every token, parallel to ``tokens``."""
-        return self._tokenised[2]
+        return self._tokenised.lowered
 
     @cached_property
-    def _tokenised(self) -> tuple[tuple[Span, ...], tuple[str, ...], tuple[str, ...]]:
+    def _tokenised(self) -> _Tokenised:
         """Tokens, their texts as written and lower-cased, from one split of the text: the
         pieces alternate between what separates tokens and tokens, and their lengths add up
         to the offsets (a Span is built in C by ``tuple.__new__``, not ``Span(...)``)."""
@@ -178,10 +186,8 @@ class Document:
         offsets = list(accumulate(map(len, pieces), initial=0))
         spans = zip(offsets[1:-1:2], offsets[2::2], strict=True)
         written = tuple(pieces[1::2])
-        return (
-            tuple(map(tuple.__new__, repeat(Span), spans)),
-            written,
-            tuple(map(str.lower, written)),
+        return _Tokenised(
+            tuple(map(tuple.__new__, repeat(Span), spans)), written, tuple(map(str.lower, written))
         )
 
     @cached_property
@@ -200,7 +206,7 @@ class Document:
     @cached_property
     def word_texts(self) -> tuple[str, ...]:
         """The text of every word as written, parallel to ``words``."""
-        return tuple(compress(self._tokenised[1], self._word_mask))
+        return tuple(compress(self._tokenised.written, self._word_mask))
 
     @cached_property
     def _word_mask(self) -> list[bool]:

@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
-from operator import itemgetter
+from operator import attrgetter
 from typing import Any
 
 from audit import __version__
@@ -325,7 +325,7 @@ class _TextCounts:
 
     @classmethod
     def of(cls, doc: Document, language: str | None) -> _TextCounts:
-        starts = list(map(itemgetter(0), doc.words))
+        starts = list(map(attrgetter("start"), doc.words))
         figures = _figures_of(doc.word_texts, language)
         columns = tuple(zip(*figures, strict=True)) or _NO_COLUMNS
         totals = tuple(tuple(accumulate(column, initial=0)) for column in columns)
