@@ -6,7 +6,10 @@ matches (and more), on text made of ``audit.screen.SAFE_CHARS``; the
 screen (``audit.screen``) runs these copies to skip rules that cannot
 match an article. The copy:
 
-- drops assertions (``^``, ``$``, ``\\b``, ``\\A``, ``\\K`` ...);
+- drops assertions (``\\b``, ``\\K`` ...), but for anchors at the regex's
+  edge in a regex run over the whole text: ``^`` that opens it becomes the
+  line break before or the text's start, ``$`` that closes it the line
+  break after or the text's end, and ``\\A``, ``\\Z`` stay;
 - consumes a positive lookbehind that opens the regex, and a positive
   lookahead that closes it (``(?<=\\.)x`` becomes ``\\.x``); a negative
   lookbehind of one character class that opens it becomes that class's
@@ -122,14 +125,35 @@ class Unless:
     allowed: Char
 
 
-Node = Text | Char | Zero | Look | Unless | Group | Repeat
+@dataclass(frozen=True)
+class Edge:
+    """An anchor of a line or of the text: what the copy writes for it when it opens the
+    regex (``opening``) or closes it (``closing``); dropped elsewhere."""
+
+    opening: str = ""
+    closing: str = ""
 
 
-def loosen(source: str, ignore_case: bool) -> str | None:
+# Anchors of a regex run over the whole text (``^`` and ``$`` of a line, with the
+# ``MULTILINE`` flag every rule has; only "\n" ends a line).
+_EDGES = {
+    "^": Edge(opening=r"(?:\A|\n)"),
+    "$": Edge(closing=r"(?:\n|\z)"),
+    "A": Edge(opening=r"\A"),
+    "Z": Edge(closing=r"\z"),
+}
+
+Node = Text | Char | Zero | Look | Unless | Edge | Group | Repeat
+
+
+def loosen(source: str, ignore_case: bool, whole_text: bool = True) -> str | None:
     """An RE2 regex matching at least what ``source`` (``regex`` syntax) matches on text made
-    of ``audit.screen.SAFE_CHARS``, or None when the syntax is beyond the rules of the docstring."""
+    of ``audit.screen.SAFE_CHARS``, or None when the syntax is beyond the rules of the docstring.
+
+    ``whole_text``: the regex runs over the whole text, so its anchors mark the text's lines
+    and ends; else it runs on pieces of the text (sentences) and its anchors are dropped."""
     try:
-        parser = _Parser(source, ignore_case)
+        parser = _Parser(source, ignore_case, whole_text)
         branches = parser.alternation()
     except (Unsupported, IndexError, ValueError, KeyError):
         return None
@@ -142,10 +166,11 @@ def loosen(source: str, ignore_case: bool) -> str | None:
 class _Parser:
     """A recursive-descent reader of the ``regex`` syntax rules use."""
 
-    def __init__(self, source: str, ignore_case: bool) -> None:
+    def __init__(self, source: str, ignore_case: bool, whole_text: bool) -> None:
         self.source = source
         self.index = 0
         self.ignore_case = ignore_case
+        self.whole_text = whole_text
         self.dotall = False
         if _UNSUPPORTED_RE.search(source):
             raise Unsupported(source)
@@ -189,7 +214,7 @@ class _Parser:
             return self.escape()
         self.index += 1
         if char in "^$":
-            return Zero()
+            return self.anchor(char)
         if char == ".":
             return Text(ANY_CHAR if self.dotall else r"[^\n]")
         if char in "*+?":
@@ -239,7 +264,7 @@ class _Parser:
         letter = self.source[self.index + 1]
         if letter in _ZERO_WIDTH_ESCAPES:
             self.index += 2
-            return Zero()
+            return self.anchor(letter)
         if letter.isdigit() or letter == "g":
             raise Unsupported("back-reference")
         if letter in "HX":
@@ -250,6 +275,10 @@ class _Parser:
             return Char(_CLASS_ESCAPES[letter.lower()], negated=True, exact=True)
         members, exact = self.class_item(in_class=False)
         return Char(members, negated=False, exact=exact)
+
+    def anchor(self, name: str) -> Node:
+        """An assertion: an ``Edge`` for the anchors of a regex run over the whole text."""
+        return _EDGES.get(name, Zero()) if self.whole_text else Zero()
 
     def class_item(self, in_class: bool) -> tuple[str, bool]:
         """The escape at ``index`` as RE2 class contents, and whether it is exact on
@@ -363,11 +392,14 @@ def _render(node: Node, lead: bool, trail: bool) -> str:
         return node.source
     if isinstance(node, Look):
         edge = lead if node.behind else trail
-        return f"(?:{_render_branches(node.branches, False, False)})" if edge else ""
+        inner = _render_branches(node.branches, lead=node.behind, trail=not node.behind)
+        return f"(?:{inner})" if edge else ""
     if isinstance(node, Unless):
         if node.behind:
             return rf"(?:\A|{node.allowed.source})" if lead else ""
         return rf"(?:{node.allowed.source}|\z)" if trail else ""
+    if isinstance(node, Edge):
+        return (node.opening if lead else "") or (node.closing if trail else "")
     if isinstance(node, Group):
         return f"(?:{_render_branches(node.branches, lead, trail)})"
     if isinstance(node, Repeat):

@@ -32,12 +32,12 @@ MAX_MEMORY = 64 << 20
 GROUP_SIZE = 8
 
 
-def loose_copy(source: str, ignore_case: bool) -> str | None:
+def loose_copy(source: str, ignore_case: bool, whole_text: bool = True) -> str | None:
     """``audit.loosen.loosen``, imported when a pack is compiled rather than when every run
     starts (packs usually come from the cache)."""
     from audit.loosen import loosen
 
-    return loosen(source, ignore_case)
+    return loosen(source, ignore_case, whole_text)
 
 
 class Screen:

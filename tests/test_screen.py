@@ -83,6 +83,32 @@ def test_other_negative_lookarounds_are_dropped():
     assert loosen(r"(?<!\p{Lu})a", True) == "(?i)a"
 
 
+def test_line_and_text_anchors_at_an_edge_are_kept_as_line_breaks_or_text_ends():
+    assert loosen(r"^a$", False) == r"(?:\A|\n)a(?:\n|\z)"
+    assert loosen(r"\Aa(?=b|$)", False) == r"\Aa(?:b|(?:\n|\z))"
+    assert loosen(r"(?<=^|x)a\Z", False) == r"(?:(?:\A|\n)|x)a\z"
+    assert loosen(r"a^b$c", False) == "abc"
+
+
+def test_a_sentence_regex_drops_its_anchors():
+    assert loosen(r"^\Aa\Z$", False, whole_text=False) == "a"
+
+
+ANCHORED = (
+    r"^a+$",
+    r"(?:^|b)a(?=$|\.)",
+    r"\Aab|b\Z",
+    r"(?<=^|[ab]\n)\.a(?![a-c])",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab.\n ", max_size=12), st.sampled_from(ANCHORED))
+def test_copies_with_anchors_match_what_the_regex_matches(text, source):
+    if regex.search(source, text, regex.MULTILINE):
+        assert re2.search(loosen(source, False), text), (source, text)
+
+
 NEGATIVE_LOOKAROUNDS = (
     r"(?<![\w.])ab(?![^\s,])",
     r"(?:(?<!\d)a|(?<![a-c])b)+c(?!\W)",
@@ -108,7 +134,8 @@ def test_each_branch_of_a_leading_group_consumes_its_lookbehind():
 
 
 def test_assertions_are_dropped_and_possessive_forms_made_plain():
-    assert loosen(r"^\bab++(?>c|d)\Z$", False) == "a(?:b)+(?:c|d)"
+    assert loosen(r"\bab++(?>c|d)\B", False) == "a(?:b)+(?:c|d)"
+    assert loosen(r"^\bab++(?>c|d)\Z$", False) == r"(?:\A|\n)a(?:b)+(?:c|d)(?:\n|\z)"
 
 
 def test_ignore_case_turns_case_properties_into_letters():

@@ -162,5 +162,5 @@ def compile(options: dict[str, Any]) -> SentenceCheck:
         name_group=options["name_group"],
         dictionary=common_words(options["dictionary"]),
         literals=required_literals(options["pattern"], ignore_case),
-        screen=loose_copy(options["pattern"], ignore_case),
+        screen=loose_copy(options["pattern"], ignore_case, whole_text=False),
     )
