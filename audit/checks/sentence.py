@@ -111,14 +111,18 @@ class SentenceCheck:
             previous, previous_paragraph = sentence, paragraph
 
     def _hit(self, doc: Document, sentence: Span, previous: Span | None) -> Hit | None:
-        before = self._before(doc, previous)
-        if before is None:
+        """The hit in ``sentence``, if any. The pattern runs before the contexts are read
+        from the previous sentence: it matches few sentences, and each regex call costs."""
+        if previous is None and self.after is not None:
             return None
         match = self.pattern.search(doc.slice(sentence), timeout=REGEX_TIMEOUT_SECONDS)
         if match is None or not self._is_name(match):
             return None
         start, end = match.span(self.group)
         if start >= end:
+            return None
+        before = self._before(doc, previous)
+        if before is None:
             return None
         return Hit(sentence.start + start, sentence.start + end, values={"before": before})
 
