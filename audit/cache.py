@@ -13,8 +13,10 @@ objects are its classes) and by what was asked for (which pack file, which
 languages), and it is used only while every file it was built from (pack
 files, the packs they extend, their data files, the language profiles)
 keeps its size and modification time; otherwise the value is built again
-and the entry rewritten. Invalid packs are never cached: their errors are
-raised on every run.
+and the entry rewritten. An entry built after an edit or an upgrade of a
+module replaces the entry the older code built for the same pack, so the
+cache holds one entry per pack file and language table, not one per version.
+Invalid packs are never cached: their errors are raised on every run.
 
 Entries live in ``$AUDIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/translation-audit``,
 else ``~/.cache/translation-audit``. They are pickles: the directory must be
@@ -25,6 +27,7 @@ read or written is ignored.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -96,12 +99,14 @@ def cached(
     cached."""
     if not enabled():
         return build()
-    entry = cache_dir() / f"{kind}-{_key(identity)}.pickle"
+    slot = f"{kind}-{_digest([__version__, sys.version, regex.__version__, identity])}-"
+    entry = cache_dir() / f"{slot}{_code_digest()}.pickle"
     value = _read(entry)
     if value is not None:
         return value
     value = build()
-    _write(entry, _manifest(sources(value)), value)
+    if _write(entry, _manifest(sources(value)), value):
+        _prune(entry.parent, slot, keep=entry)
     return value
 
 
@@ -112,11 +117,21 @@ def code_files() -> frozenset[str]:
     return frozenset(str(path) for path in Path(__file__).parent.rglob("*.py"))
 
 
-def _key(identity: list[Any]) -> str:
-    versions = [__version__, sys.version, regex.__version__]
-    code = sorted((name, _stamp(name)) for name in code_files())
-    text = json.dumps([versions, code, identity])
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+def _code_digest() -> str:
+    return _digest(sorted((name, _stamp(name)) for name in code_files()))
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value).encode("utf-8")).hexdigest()[:24]
+
+
+def _prune(folder: Path, slot: str, keep: Path) -> None:
+    """Delete the other entries of ``slot``: the same value built by other code of this
+    package, which an edit or an upgrade has made stale for good."""
+    with contextlib.suppress(OSError):
+        for stale in folder.glob(f"{slot}*.pickle"):
+            if stale != keep:
+                stale.unlink(missing_ok=True)
 
 
 def _manifest(files: Iterable[str]) -> Manifest | None:
@@ -141,17 +156,20 @@ def _read(entry: Path) -> Any:
     return value if fresh else None
 
 
-def _write(entry: Path, manifest: Manifest | None, value: object) -> None:
+def _write(entry: Path, manifest: Manifest | None, value: object) -> bool:
+    """Write ``entry`` atomically; False when it cannot be written."""
     if manifest is None:
-        return
+        return False
     try:
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         descriptor, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
     except OSError:
-        return
+        return False
     try:
         with os.fdopen(descriptor, "wb") as stream:
             pickle.dump((manifest, value), stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, entry)
     except (OSError, TypeError, AttributeError, pickle.PicklingError):
         Path(temporary).unlink(missing_ok=True)
+        return False
+    return True

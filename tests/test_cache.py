@@ -114,6 +114,25 @@ def test_changing_a_module_of_the_package_rebuilds(cache_dir, pack, tmp_path, mo
         cache.load_packs_cached([pack], builtin=False)
 
 
+def test_an_entry_built_by_edited_code_replaces_the_stale_one(
+    cache_dir, pack, tmp_path, monkeypatch
+):
+    module = tmp_path / "module.py"
+    module.write_text("class WordList: ...\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "code_files", lambda: {str(module)})
+    other = tmp_path / "other.yaml"
+    other.write_text(PACK.replace("pack: c", "pack: d"), encoding="utf-8")
+    cache.load_packs_cached([pack, other], builtin=False)
+    before = set(cache_dir.glob("pack-*.pickle"))
+    module.write_text("class WordList:\n    words = frozenset()\n", encoding="utf-8")
+    cache.load_packs_cached([pack], builtin=False)
+    after = set(cache_dir.glob("pack-*.pickle"))
+    [removed], [added] = before - after, after - before
+    slot = removed.name.rsplit("-", 1)[0]
+    assert added.name.startswith(slot)
+    assert len(after) == 2  # the other pack's entry waits until that pack is loaded again
+
+
 def test_a_corrupt_entry_is_rebuilt(cache_dir, pack):
     cache.load_packs_cached([pack], builtin=False)
     [entry] = cache_dir.glob("pack-*.pickle")
