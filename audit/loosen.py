@@ -63,16 +63,26 @@ class Unsupported(Exception):
     """Syntax ``loosen`` cannot turn into an RE2 superset."""
 
 
+# Every node renders itself as RE2 source: ``lead`` when nothing consumes text before it in
+# the whole regex, ``trail`` when nothing consumes after it (see ``_render_sequence``).
+
+
 @dataclass(frozen=True)
 class Text:
     """Something that consumes text, already in RE2 syntax."""
 
     source: str
 
+    def render(self, lead: bool, trail: bool) -> str:
+        return self.source
+
 
 @dataclass(frozen=True)
 class Zero:
     """An assertion that is dropped (it can only narrow a match)."""
+
+    def render(self, lead: bool, trail: bool) -> str:
+        return ""
 
 
 @dataclass(frozen=True)
@@ -82,12 +92,20 @@ class Look:
     behind: bool
     branches: list[list[Node]]
 
+    def render(self, lead: bool, trail: bool) -> str:
+        if not (lead if self.behind else trail):
+            return ""
+        return f"(?:{_render_branches(self.branches, lead=self.behind, trail=not self.behind)})"
+
 
 @dataclass(frozen=True)
 class Group:
     """A group of alternatives (capturing, named, atomic or not: RE2 needs none of that)."""
 
     branches: list[list[Node]]
+
+    def render(self, lead: bool, trail: bool) -> str:
+        return f"(?:{_render_branches(self.branches, lead, trail)})"
 
 
 @dataclass(frozen=True)
@@ -96,6 +114,10 @@ class Repeat:
 
     node: Node
     quantifier: str
+
+    def render(self, lead: bool, trail: bool) -> str:
+        inner = self.node.render(False, False)
+        return f"(?:{inner}){self.quantifier}" if inner else ""
 
 
 @dataclass(frozen=True)
@@ -112,6 +134,9 @@ class Char:
     def source(self) -> str:
         return f"[{'^' if self.negated else ''}{self.members}]"
 
+    def render(self, lead: bool, trail: bool) -> str:
+        return self.source
+
     def complement(self) -> Char:
         return Char(self.members, not self.negated, self.exact)
 
@@ -124,6 +149,11 @@ class Unless:
     behind: bool
     allowed: Char
 
+    def render(self, lead: bool, trail: bool) -> str:
+        if self.behind:
+            return rf"(?:\A|{self.allowed.source})" if lead else ""
+        return rf"(?:{self.allowed.source}|\z)" if trail else ""
+
 
 @dataclass(frozen=True)
 class Edge:
@@ -132,6 +162,9 @@ class Edge:
 
     opening: str = ""
     closing: str = ""
+
+    def render(self, lead: bool, trail: bool) -> str:
+        return (self.opening if lead else "") or (self.closing if trail else "")
 
 
 # Anchors of a regex run over the whole text (``^`` and ``$`` of a line, with the
@@ -382,27 +415,6 @@ def _render_sequence(nodes: list[Node], lead: bool, trail: bool) -> str:
     first = consuming[0] if consuming else -1
     last = consuming[-1] if consuming else -1
     return "".join(
-        _render(node, lead and index == first, trail and index == last)
+        node.render(lead and index == first, trail and index == last)
         for index, node in enumerate(nodes)
     )
-
-
-def _render(node: Node, lead: bool, trail: bool) -> str:
-    if isinstance(node, Text | Char):
-        return node.source
-    if isinstance(node, Look):
-        edge = lead if node.behind else trail
-        inner = _render_branches(node.branches, lead=node.behind, trail=not node.behind)
-        return f"(?:{inner})" if edge else ""
-    if isinstance(node, Unless):
-        if node.behind:
-            return rf"(?:\A|{node.allowed.source})" if lead else ""
-        return rf"(?:{node.allowed.source}|\z)" if trail else ""
-    if isinstance(node, Edge):
-        return (node.opening if lead else "") or (node.closing if trail else "")
-    if isinstance(node, Group):
-        return f"(?:{_render_branches(node.branches, lead, trail)})"
-    if isinstance(node, Repeat):
-        inner = _render(node.node, False, False)
-        return f"(?:{inner}){node.quantifier}" if inner else ""
-    return ""
