@@ -224,6 +224,11 @@ class Document:
         return _ranges(self.paragraphs, self.tokens)
 
     @cached_property
+    def paragraph_sentences(self) -> tuple[range, ...]:
+        """For each paragraph, the positions in ``sentences`` of its sentences."""
+        return _ranges(self.paragraphs, self.sentences)
+
+    @cached_property
     def paragraph_words(self) -> tuple[range, ...]:
         """For each paragraph, the positions in ``words`` of the words it holds."""
         return _ranges(self.paragraphs, self.words)

@@ -64,6 +64,13 @@ def test_quotations_pair_marks_and_run_to_the_end_of_an_unclosed_paragraph():
     assert not doc.in_quotation(Span(text.index("ends"), text.index("ends") + 4))
 
 
+def test_paragraph_sentences_are_the_positions_of_each_paragraphs_sentences():
+    doc = Document.from_text("One. Two here.\n\nHeadline\nThree. Four. Five.")
+    assert [
+        [doc.slice(doc.sentences[i]) for i in positions] for positions in doc.paragraph_sentences
+    ] == [["One.", "Two here."], ["Headline"], ["Three.", "Four.", "Five."]]
+
+
 def test_paragraph_of_an_offset():
     doc = Document.from_text("Alpha.\n\nBeta gamma.\nDelta.")
     assert [doc.paragraph_of(doc.text.index(w)) for w in ("Alpha", "gamma", "Delta")] == [0, 1, 2]

@@ -100,15 +100,14 @@ class SentenceCheck:
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         if not may_match(self.literals, doc.haystack(bool(self.pattern.flags & regex.I))):
             return
-        previous: Span | None = None
-        previous_paragraph = -1
-        for sentence in doc.sentences:
-            paragraph = doc.paragraph_of(sentence.start)
-            same_paragraph = previous if paragraph == previous_paragraph else None
-            hit = self._hit(doc, sentence, same_paragraph)
-            if hit is not None:
-                yield hit
-            previous, previous_paragraph = sentence, paragraph
+        sentences = doc.sentences
+        for positions in doc.paragraph_sentences:
+            previous: Span | None = None
+            for sentence in sentences[positions.start : positions.stop]:
+                hit = self._hit(doc, sentence, previous)
+                if hit is not None:
+                    yield hit
+                previous = sentence
 
     def _hit(self, doc: Document, sentence: Span, previous: Span | None) -> Hit | None:
         """The hit in ``sentence``, if any. The pattern runs before the contexts are read
