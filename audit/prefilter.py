@@ -202,14 +202,14 @@ def _item(op: Any, argument: Any) -> Literals | None:
 def union(sets: Iterable[Literals | None]) -> Literals | None:
     """The literals of an alternation: every branch's, or None when a branch has none (or
     when there are too many to search for)."""
-    union: set[str] = set()
+    every: set[str] = set()
     for found in sets:
         if found is None:
             return None
-        union |= found
-        if len(union) > MAX_LITERALS:
+        every |= found
+        if len(every) > MAX_LITERALS:
             return None
-    return frozenset(union)
+    return frozenset(every)
 
 
 def _class(members: Sequence[tuple[Any, Any]]) -> Literals | None:
