@@ -138,7 +138,7 @@ class Auditor:
         doc = doc.with_language(language_detection.detect(doc, self.language))
         found = self._unignored(article, self.engine.run(doc, source))
         findings = tuple(self.baseline.new_findings(article.path, found))
-        quality = self.metric.score(findings, len(doc.words))
+        quality = self.metric.score(findings, len(doc.word_starts))
         readability = self.meter.measure(doc)
         return ArticleResult(
             article=article,
@@ -180,7 +180,7 @@ class Auditor:
 def _stats(doc: Document) -> dict[str, int]:
     return {
         "characters": len(doc.text),
-        "words": len(doc.words),
+        "words": len(doc.word_starts),
         "sentences": len(doc.sentences),
         "paragraphs": len(doc.paragraphs),
     }

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import accumulate, compress, repeat
@@ -38,9 +38,10 @@ class Span(NamedTuple):
 
 
 class _Tokenised(NamedTuple):
-    """The tokens of a text, with their texts as written and lower-cased."""
+    """The tokens of a text: where each starts and ends, its text as written and lower-cased."""
 
-    spans: tuple[Span, ...]
+    starts: list[int]
+    ends: list[int]
     written: tuple[str, ...]
     lowered: tuple[str, ...]
 
@@ -170,7 +171,24 @@ class Document:
 
     @cached_property
     def tokens(self) -> tuple[Span, ...]:
-        return self._tokenised.spans
+        """Every token as a Span (the checks read ``token_starts`` and ``token_ends``, or
+        ``token(position)``, which cost less than building them all)."""
+        spans = zip(self.token_starts, self.token_ends, strict=True)
+        return tuple(map(tuple.__new__, repeat(Span), spans))
+
+    @property
+    def token_starts(self) -> list[int]:
+        """Where each token starts, parallel to ``token_texts``."""
+        return self._tokenised.starts
+
+    @property
+    def token_ends(self) -> list[int]:
+        """Where each token ends, parallel to ``token_texts``."""
+        return self._tokenised.ends
+
+    def token(self, position: int) -> Span:
+        """The token at ``position`` as a Span."""
+        return Span(self._tokenised.starts[position], self._tokenised.ends[position])
 
     @cached_property
     def token_texts(self) -> tuple[str, ...]:
@@ -179,16 +197,12 @@ class Document:
 
     @cached_property
     def _tokenised(self) -> _Tokenised:
-        """Tokens, their texts as written and lower-cased, from one split of the text: the
-        pieces alternate between what separates tokens and tokens, and their lengths add up
-        to the offsets (a Span is built in C by ``tuple.__new__``, not ``Span(...)``)."""
+        """The tokens from one split of the text: the pieces alternate between what separates
+        tokens and tokens, and their lengths add up to the offsets."""
         pieces = _TOKEN_SPLIT_RE.split(self.text)
         offsets = list(accumulate(map(len, pieces), initial=0))
-        spans = zip(offsets[1:-1:2], offsets[2::2], strict=True)
         written = tuple(pieces[1::2])
-        return _Tokenised(
-            tuple(map(tuple.__new__, repeat(Span), spans)), written, tuple(map(str.lower, written))
-        )
+        return _Tokenised(offsets[1:-1:2], offsets[2::2], written, tuple(map(str.lower, written)))
 
     @cached_property
     def token_index(self) -> dict[str, tuple[int, ...]]:
@@ -204,6 +218,16 @@ class Document:
         return tuple(compress(self.tokens, self._word_mask))
 
     @cached_property
+    def word_starts(self) -> tuple[int, ...]:
+        """Where each word starts, parallel to ``words``."""
+        return tuple(compress(self.token_starts, self._word_mask))
+
+    @cached_property
+    def word_ends(self) -> tuple[int, ...]:
+        """Where each word ends, parallel to ``words``."""
+        return tuple(compress(self.token_ends, self._word_mask))
+
+    @cached_property
     def word_texts(self) -> tuple[str, ...]:
         """The text of every word as written, parallel to ``words``."""
         return tuple(compress(self._tokenised.written, self._word_mask))
@@ -214,31 +238,30 @@ class Document:
         texts = self.token_texts
         keep = [not text.isnumeric() for text in texts]
         for position, text in enumerate(texts):
-            if text in _CLITICS and self._is_clitic(self.tokens[position]):
+            if text in _CLITICS and self._is_clitic(self.token_starts[position]):
                 keep[position] = False
         return keep
 
     @cached_property
     def paragraph_tokens(self) -> tuple[range, ...]:
         """For each paragraph, the positions in ``tokens`` of the tokens it holds."""
-        return _ranges(self.paragraphs, self.tokens)
+        return _ranges(self.paragraphs, self.token_starts)
 
     @cached_property
     def paragraph_sentences(self) -> tuple[range, ...]:
         """For each paragraph, the positions in ``sentences`` of its sentences."""
-        return _ranges(self.paragraphs, self.sentences)
+        return _ranges(self.paragraphs, [sentence.start for sentence in self.sentences])
 
     @cached_property
     def paragraph_words(self) -> tuple[range, ...]:
         """For each paragraph, the positions in ``words`` of the words it holds."""
-        return _ranges(self.paragraphs, self.words)
+        return _ranges(self.paragraphs, self.word_starts)
 
-    def _is_clitic(self, token: Span) -> bool:
-        """Whether ``token`` (a clitic's letters) follows a letter and an apostrophe."""
+    def _is_clitic(self, start: int) -> bool:
+        """Whether the token starting at ``start`` (a clitic's letters) follows a letter and
+        an apostrophe."""
         return (
-            token.start >= 2
-            and self.text[token.start - 1] in _APOSTROPHES
-            and self.text[token.start - 2].isalpha()
+            start >= 2 and self.text[start - 1] in _APOSTROPHES and self.text[start - 2].isalpha()
         )
 
     @cached_property
@@ -262,9 +285,8 @@ class Document:
         return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
 
 
-def _ranges(containers: tuple[Span, ...], spans: tuple[Span, ...]) -> tuple[range, ...]:
-    """For each container, the positions of the ``spans`` that start inside it."""
-    starts = [span.start for span in spans]
+def _ranges(containers: tuple[Span, ...], starts: Sequence[int]) -> tuple[range, ...]:
+    """For each container, the positions of the sorted ``starts`` that fall inside it."""
     return tuple(
         range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end))
         for c in containers

@@ -27,7 +27,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
-from operator import attrgetter
 from typing import Any
 
 from audit import __version__
@@ -277,7 +276,7 @@ def _excerpt(doc: Document, index: int) -> str:
     paragraph, words = doc.paragraphs[index], doc.paragraph_words[index]
     if len(words) <= EXCERPT_WORDS:
         return doc.slice(paragraph)
-    end = doc.words[words.start + EXCERPT_WORDS - 1].end
+    end = doc.word_ends[words.start + EXCERPT_WORDS - 1]
     return doc.text[paragraph.start : end] + " …"
 
 
@@ -325,7 +324,7 @@ class _TextCounts:
 
     @classmethod
     def of(cls, doc: Document, language: str | None) -> _TextCounts:
-        starts = list(map(attrgetter("start"), doc.words))
+        starts = doc.word_starts
         figures = _figures_of(doc.word_texts, language)
         columns = tuple(zip(*figures, strict=True)) or _NO_COLUMNS
         totals = tuple(tuple(accumulate(column, initial=0)) for column in columns)

@@ -95,3 +95,6 @@ def test_tokens_are_the_runs_of_letters_and_digits(text):
     assert doc.tokens == tuple(Span(*run.span()) for run in runs)
     assert doc.token_texts == tuple(run.group().lower() for run in runs)
     assert doc.word_texts == tuple(doc.slice(word) for word in doc.words)
+    assert [doc.token(p) for p in range(len(doc.tokens))] == list(doc.tokens)
+    assert list(zip(doc.token_starts, doc.token_ends, strict=True)) == list(doc.tokens)
+    assert list(zip(doc.word_starts, doc.word_ends, strict=True)) == list(doc.words)

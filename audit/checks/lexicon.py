@@ -113,28 +113,23 @@ class LexiconCheck:
         end = start + len(entry.words)
         if doc.token_texts[start:end] != entry.key:
             return False
-        tokens = doc.tokens
+        starts, ends = doc.token_starts, doc.token_ends
         if self.case_sensitive and any(
-            doc.text[tokens[start + i].start : tokens[start + i].end] != word
+            doc.text[starts[start + i] : ends[start + i]] != word
             for i, word in enumerate(entry.words)
         ):
             return False
         gaps_ok = all(
-            _GAP_RE.fullmatch(doc.text, tokens[i - 1].end, tokens[i].start)
-            for i in range(start + 1, end)
+            _GAP_RE.fullmatch(doc.text, ends[i - 1], starts[i]) for i in range(start + 1, end)
         )
         return gaps_ok and not excused(
-            doc.text,
-            tokens[start].start,
-            tokens[end - 1].end,
-            entry.unless_before,
-            entry.unless_after,
+            doc.text, starts[start], ends[end - 1], entry.unless_before, entry.unless_after
         )
 
     @staticmethod
     def _hit(doc: Document, start: int, entry: Entry) -> Hit:
-        span_start = doc.tokens[start].start
-        span_end = doc.tokens[start + len(entry.words) - 1].end
+        span_start = doc.token_starts[start]
+        span_end = doc.token_ends[start + len(entry.words) - 1]
         values = {"source": entry.source or ""}
         return Hit(span_start, span_end, entry.suggestions, values, entry.message)
 

@@ -108,7 +108,7 @@ class ParagraphCheck:
         scan (and the phrase lookup feeding ``left``) stops at the first token no match can
         hold any more."""
         assert self.pieces is not None
-        token = doc.tokens[next(left)]
+        token = doc.token(next(left))
         matches = self.pieces.finditer(
             doc.text, paragraph.start, paragraph.end, timeout=REGEX_TIMEOUT_SECONDS
         )
@@ -120,7 +120,7 @@ class ParagraphCheck:
                 following = next(left, None)
                 if following is None:
                     return True
-                token = doc.tokens[following]
+                token = doc.token(following)
             if token.start < end:
                 return False  # later matches start after this token
         return False

@@ -187,7 +187,8 @@ class QuotationCheck:
         if self.dictionary is None:
             return True
         lower = doc.slice(word).lower()
-        if any(doc.text[doc.tokens[p].start].islower() for p in doc.token_index.get(lower, ())):
+        starts = doc.token_starts
+        if any(doc.text[starts[p]].islower() for p in doc.token_index.get(lower, ())):
             return True
         return lower in self.dictionary
 
@@ -221,7 +222,7 @@ def _is_capitalised(word: str) -> bool:
 def _capitalised_elsewhere(doc: Document, word: Span) -> bool:
     """Whether the word is capitalised elsewhere, where no sentence or quotation starts."""
     for position in doc.token_index.get(doc.slice(word).lower(), ()):
-        token = doc.tokens[position]
+        token = doc.token(position)
         if token.start == word.start or not doc.text[token.start].isupper():
             continue
         if not _opens_sentence_or_quotation(doc, token.start):

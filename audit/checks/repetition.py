@@ -62,7 +62,7 @@ class RepetitionCheck:
         texts = doc.token_texts
         free_from = 0  # pairs do not overlap: "very very very" is one repetition
         for position in (p for p in range(len(texts) - 1) if texts[p] == texts[p + 1]):
-            first, second = doc.tokens[position], doc.tokens[position + 1]
+            first, second = doc.token(position), doc.token(position + 1)
             if position >= free_from and self._repeats(doc.text, first, second, texts[position]):
                 free_from = position + 2
                 yield Hit(first.start, second.end, values={"word": doc.slice(first)})

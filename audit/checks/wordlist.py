@@ -75,7 +75,7 @@ class WordlistCheck:
                 continue
             values = {"source": self.words.value(word) or word}
             for position in index[word]:
-                token = doc.tokens[position]
+                token = doc.token(position)
                 if not (self.skip_capitalised and doc.text[token.start].isupper()):
                     yield Hit(token.start, token.end, values=values)
 
