@@ -410,7 +410,7 @@ def report_stage(report: Report, prepared: InProcess) -> None:
         f"Auditor.check_article (the whole pipeline) over the first {len(sample)} articles: "
         f"{1000 * pipeline / len(sample):.2f} ms/article. The stages run after one warm-up "
         "article (what loads once is in the cold start); the rules stage includes the "
-        "document caches the rules build (token_index, words, quotations); segmentation "
+        "document caches the rules build (token_index, word offsets, quotations); segmentation "
         "includes the lower-cased token texts, which come from the same split as the tokens."
     )
 
