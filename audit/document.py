@@ -1,9 +1,11 @@
 """The Document: one decoded text and the spans that structure it.
 
-A Document keeps the text once. Paragraphs, sentences, tokens and quotations
-are ``Span`` values, code-point offsets into that text, computed once and
-shared by every check. ``Document.line_col`` is the only place that turns an
-offset into a 1-based line and column.
+A Document keeps the text once. Paragraphs, sentences and quotations are
+``Span`` values, code-point offsets into that text, computed once and
+shared by every check; tokens and words are kept as parallel tuples of
+start and end offsets and texts, and become ``Span`` values only when asked
+for (``tokens``, ``token(position)``, ``words``). ``Document.line_col`` is
+the only place that turns an offset into a 1-based line and column.
 
 Paragraphs are the non-blank lines of the text: wire copy and scraped pages
 put one paragraph per line, with or without blank lines between them.
@@ -40,8 +42,8 @@ class Span(NamedTuple):
 class _Tokenised(NamedTuple):
     """The tokens of a text: where each starts and ends, its text as written and lower-cased."""
 
-    starts: list[int]
-    ends: list[int]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
     written: tuple[str, ...]
     lowered: tuple[str, ...]
 
@@ -177,12 +179,12 @@ class Document:
         return tuple(map(tuple.__new__, repeat(Span), spans))
 
     @property
-    def token_starts(self) -> list[int]:
+    def token_starts(self) -> tuple[int, ...]:
         """Where each token starts, parallel to ``token_texts``."""
         return self._tokenised.starts
 
     @property
-    def token_ends(self) -> list[int]:
+    def token_ends(self) -> tuple[int, ...]:
         """Where each token ends, parallel to ``token_texts``."""
         return self._tokenised.ends
 
@@ -200,7 +202,7 @@ class Document:
         """The tokens from one split of the text: the pieces alternate between what separates
         tokens and tokens, and their lengths add up to the offsets."""
         pieces = _TOKEN_SPLIT_RE.split(self.text)
-        offsets = list(accumulate(map(len, pieces), initial=0))
+        offsets = tuple(accumulate(map(len, pieces), initial=0))
         written = tuple(pieces[1::2])
         return _Tokenised(offsets[1:-1:2], offsets[2::2], written, tuple(map(str.lower, written)))
 
