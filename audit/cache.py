@@ -112,12 +112,14 @@ def cached(
 
 @cache
 def code_files() -> frozenset[str]:
-    """The Python modules of this package, whose classes the cached packs are made of (found
-    once per process; their stamps are read for every entry)."""
+    """The Python modules of this package, whose classes the cached packs are made of."""
     return frozenset(str(path) for path in Path(__file__).parent.rglob("*.py"))
 
 
+@cache
 def _code_digest() -> str:
+    """A digest of the stamps of ``code_files``, read once per process: every entry of a run
+    (one per pack file) is keyed by the code that run has loaded."""
     return _digest(sorted((name, _stamp(name)) for name in code_files()))
 
 

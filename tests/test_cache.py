@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -103,28 +104,37 @@ def test_the_package_modules_are_sources_of_every_entry():
     assert {"cache.py", "wordlists.py", "checks/wordlist.py", "checks/pattern.py"} <= modules
 
 
-def test_changing_a_module_of_the_package_rebuilds(cache_dir, pack, tmp_path, monkeypatch):
-    module = tmp_path / "module.py"
-    module.write_text("class WordList: ...\n", encoding="utf-8")
-    monkeypatch.setattr(cache, "code_files", lambda: {str(module)})
-    cache.load_packs_cached([pack], builtin=False)
+@pytest.fixture
+def module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A stand-in for the package's modules, whose stamps key every entry."""
+    path = tmp_path / "module.py"
+    path.write_text("class WordList: ...\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "code_files", lambda: {str(path)})
+    cache._code_digest.cache_clear()
+    yield path
+    cache._code_digest.cache_clear()
+
+
+def edit_and_restart(module: Path) -> None:
+    """Edit the module; the next run, a new process, reads the stamps again."""
     module.write_text("class WordList:\n    words = frozenset()\n", encoding="utf-8")
+    cache._code_digest.cache_clear()
+
+
+def test_changing_a_module_of_the_package_rebuilds(cache_dir, pack, module, monkeypatch):
+    cache.load_packs_cached([pack], builtin=False)
+    edit_and_restart(module)
     no_compiling(monkeypatch)
     with pytest.raises(AssertionError, match="compiled instead"):
         cache.load_packs_cached([pack], builtin=False)
 
 
-def test_an_entry_built_by_edited_code_replaces_the_stale_one(
-    cache_dir, pack, tmp_path, monkeypatch
-):
-    module = tmp_path / "module.py"
-    module.write_text("class WordList: ...\n", encoding="utf-8")
-    monkeypatch.setattr(cache, "code_files", lambda: {str(module)})
+def test_an_entry_built_by_edited_code_replaces_the_stale_one(cache_dir, pack, module, tmp_path):
     other = tmp_path / "other.yaml"
     other.write_text(PACK.replace("pack: c", "pack: d"), encoding="utf-8")
     cache.load_packs_cached([pack, other], builtin=False)
     before = set(cache_dir.glob("pack-*.pickle"))
-    module.write_text("class WordList:\n    words = frozenset()\n", encoding="utf-8")
+    edit_and_restart(module)
     cache.load_packs_cached([pack], builtin=False)
     after = set(cache_dir.glob("pack-*.pickle"))
     [removed], [added] = before - after, after - before
