@@ -222,10 +222,10 @@ def _is_capitalised(word: str) -> bool:
 def _capitalised_elsewhere(doc: Document, word: Span) -> bool:
     """Whether the word is capitalised elsewhere, where no sentence or quotation starts."""
     for position in doc.token_index.get(doc.slice(word).lower(), ()):
-        token = doc.token(position)
-        if token.start == word.start or not doc.text[token.start].isupper():
+        start = doc.token_starts[position]
+        if start == word.start or not doc.text[start].isupper():
             continue
-        if not _opens_sentence_or_quotation(doc, token.start):
+        if not _opens_sentence_or_quotation(doc, start):
             return True
     return False
 
