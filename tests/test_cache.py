@@ -75,9 +75,7 @@ def test_changing_one_pack_compiles_that_pack_alone(cache_dir, pack, monkeypatch
     assert again[-1].rules[0].message == "'{match}' is on the list."
 
 
-def test_a_pack_that_extends_another_is_rebuilt_when_the_base_changes(
-    cache_dir, pack, tmp_path, monkeypatch
-):
+def test_a_pack_that_extends_another_is_rebuilt_when_the_base_changes(cache_dir, pack, tmp_path):
     child = tmp_path / "child.yaml"
     child.write_text("pack: d\nextends: pack.yaml\nrules: []\n", encoding="utf-8")
     cache.load_packs_cached([child], builtin=False)
