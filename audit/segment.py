@@ -39,6 +39,7 @@ ABBREVIATIONS = frozenset(
 _CLOSING_QUOTES = "\"'”’»"
 _INNER_END_RE = re.compile(r"[.!?…]\W*\s+\S")
 _PLAIN_END_RE = re.compile(r"(?P<word>[^\W\d_]{2,})[.!?][ \t]+\S+")
+_REALIGNED = "\"')]}\u2018\u2019\u201c\u201d\xab\xbb"  # Punkt's re_boundary_realignment
 
 
 def _load_punkt() -> types.ModuleType:
@@ -80,16 +81,60 @@ def _with_plain_ends(tokenizer_class: type) -> type:
     first pass marks a break and no later heuristic reconsiders it (they
     concern abbreviations, initials, numbers and ellipses), so the answer is
     yes without building Punkt's tokens. Every other context goes to Punkt.
+
+    A text whose every candidate end is plain, and followed by spaces and a
+    token that Punkt would not pull back into the sentence before (a closing
+    quote or bracket), is split at each of them without running Punkt at
+    all (``_plain_spans``): its slices and realignment would change nothing.
     """
 
     class PlainEndTokenizer(tokenizer_class):  # type: ignore[misc, valid-type]
+        def span_tokenize(
+            self, text: str, realign_boundaries: bool = True
+        ) -> Iterator[tuple[int, int]]:
+            spans = self._plain_spans(text) if realign_boundaries else None
+            if spans is None:
+                return iter(super().span_tokenize(text, realign_boundaries))
+            return iter(spans)
+
         def text_contains_sentbreak(self, text: str) -> bool:
-            plain = _PLAIN_END_RE.fullmatch(text)
-            if plain is not None and plain["word"].lower() not in self._params.abbrev_types:
-                return True
-            return bool(super().text_contains_sentbreak(text))
+            return self._plain_end(text) or bool(super().text_contains_sentbreak(text))
+
+        def _plain_end(self, context: str) -> bool:
+            plain = _PLAIN_END_RE.fullmatch(context)
+            return plain is not None and plain["word"].lower() not in self._params.abbrev_types
+
+        def _plain_spans(self, text: str) -> list[tuple[int, int]] | None:
+            """Punkt's sentence spans of ``text`` when every candidate end in it is
+            plain; None as soon as one is not. A context starts after the last space before
+            the mark: a word holding other white space is not plain, so Punkt judges it."""
+            spans: list[tuple[int, int]] = []
+            start = 0
+            for end in _candidate_ends(self._lang_vars).finditer(text):
+                next_start = end.start("next_tok")
+                if next_start < 0 or text[next_start] in _REALIGNED:
+                    return None
+                word_start = text.rfind(" ", 0, end.start()) + 1
+                if not self._plain_end(text[word_start : end.end("next_tok")]):
+                    return None
+                spans.append((start, end.end()))
+                start = next_start
+            end_of_text = len(text.rstrip())
+            return [*spans, (start, end_of_text)] if start < end_of_text else spans
 
     return PlainEndTokenizer
+
+
+@cache
+def _candidate_ends(lang_vars: Any) -> re.Pattern[str]:
+    """Punkt's regex of candidate sentence ends (a mark, then other punctuation or white
+    space and the next token), compiled with ``re``: nltk's copy adds a timeout to every
+    call, and this regex cannot backtrack far."""
+    source = lang_vars._period_context_fmt % {
+        "NonWord": lang_vars._re_non_word_chars,
+        "SentEndChars": lang_vars._re_sent_end_chars,
+    }
+    return re.compile(source, re.UNICODE | re.VERBOSE)
 
 
 def split_sentences(text: str, paragraph: Span) -> Iterator[Span]:
