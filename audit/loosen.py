@@ -35,6 +35,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from audit.prefilter import FUZZY_MATCHING
+
 WORD = r"\p{L}\p{M}\p{Nd}\p{Pc}\x{200c}\x{200d}"
 SPACE = r"\t-\r\x{20}\x{85}\p{Z}"
 DIGIT = r"\p{Nd}"
@@ -55,7 +57,7 @@ _LEADING_FLAGS_RE = re.compile(r"\(\?([ims]+)\)")
 _ZERO_WIDTH_ESCAPES = "bBAZzGKmM"
 _GROUP_KINDS = ("?<=", "?<!", "?=", "?!", "?:", "?>", "?#")
 _NAMED_GROUP_RE = re.compile(r"\?P?<\w+>")
-_UNSUPPORTED_RE = re.compile(r"\(\?(?:x|V1|r)|\{[^{}]*[eisd]\s*[<=>]")
+_UNSUPPORTED_RE = re.compile(rf"\(\?(?:x|V1|r)|{FUZZY_MATCHING}")
 _SYNTAX = set(r"\^$.|?*+()[]{}-")
 
 

@@ -44,7 +44,8 @@ MAX_CLASS_CHARS = 8
 _ANY_CHAR_ESCAPES = "pPhHX"
 _ZERO_WIDTH_ESCAPES = "mMGK"
 _PROPERTY_RE = re.compile(r"\\[pP](?:\{[^}]*\}|\w)")
-_FUZZY_RE = re.compile(r"\{[^{}]*[eisd]\s*[<=>]")
+FUZZY_MATCHING = r"\{[^{}]*[eisd]\s*[<=>]"  # regex's fuzzy constraints, such as {e<=1}
+_FUZZY_RE = re.compile(FUZZY_MATCHING)
 _POSIX_CLASS_RE = re.compile(r"\[:\^?[A-Za-z]+:\]")
 # Property classes without line breaks: letters, marks, numbers, punctuation, symbols,
 # space separators and scripts (\p{Cc}, \p{White_Space}, \p{Any} ... may hold one).

@@ -166,7 +166,7 @@ class ReadabilityMeter:
     def measure(self, doc: Document) -> Readability:
         language = base_language(doc.language.code)
         keys = self._reported()
-        computed = self._computed(language)
+        computed = self._computed(language, keys)
         text = _TextCounts.of(doc, language)
         counts = text.counts()
         paragraphs = _paragraphs(doc, text, computed)
@@ -184,15 +184,17 @@ class ReadabilityMeter:
         """The counts and scores of every paragraph of ``doc`` (reports show only the
         hardest, as ``hot_spots``, so ``measure`` keeps no more)."""
         language = base_language(doc.language.code)
-        return _paragraphs(doc, _TextCounts.of(doc, language), self._computed(language))
+        computed = self._computed(language, self._reported())
+        return _paragraphs(doc, _TextCounts.of(doc, language), computed)
 
     def _reported(self) -> tuple[str, ...]:
         """The formulas this meter reports: the configured ones, or all of them."""
         return tuple(FORMULAS) if self.formulas is None else self.formulas
 
-    def _computed(self, language: str | None) -> tuple[str, ...]:
-        """The formulas that apply to ``language``, of those this meter reports."""
-        return tuple(name for name in self._reported() if FORMULAS[name].applies_to(language))
+    @staticmethod
+    def _computed(language: str | None, reported: Sequence[str]) -> tuple[str, ...]:
+        """The formulas that apply to ``language``, of the ``reported`` ones."""
+        return tuple(name for name in reported if FORMULAS[name].applies_to(language))
 
     def _hot_spots(
         self,
