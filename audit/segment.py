@@ -39,7 +39,8 @@ ABBREVIATIONS = frozenset(
 _CLOSING_QUOTES = "\"'”’»"
 _INNER_END_RE = re.compile(r"[.!?…]\W*\s+\S")
 _PLAIN_END_RE = re.compile(r"(?P<word>[^\W\d_]{2,})[.!?][ \t]+\S+")
-_REALIGNED = "\"')]}\u2018\u2019\u201c\u201d\xab\xbb"  # Punkt's re_boundary_realignment
+# What Punkt's re_boundary_realignment moves back onto the sentence before it.
+_REALIGNED = "\"')]}\u2018\u2019\u201c\u201d\xab\xbb"
 
 
 def _load_punkt() -> types.ModuleType:
@@ -94,7 +95,7 @@ def _with_plain_ends(tokenizer_class: type) -> type:
         ) -> Iterator[tuple[int, int]]:
             spans = self._plain_spans(text) if realign_boundaries else None
             if spans is None:
-                return iter(super().span_tokenize(text, realign_boundaries))
+                return super().span_tokenize(text, realign_boundaries)
             return iter(spans)
 
         def text_contains_sentbreak(self, text: str) -> bool:
@@ -105,9 +106,9 @@ def _with_plain_ends(tokenizer_class: type) -> type:
             return plain is not None and plain["word"].lower() not in self._params.abbrev_types
 
         def _plain_spans(self, text: str) -> list[tuple[int, int]] | None:
-            """Punkt's sentence spans of ``text`` when every candidate end in it is
-            plain; None as soon as one is not. A context starts after the last space before
-            the mark: a word holding other white space is not plain, so Punkt judges it."""
+            """Punkt's sentence spans of ``text`` when every candidate end in it is plain;
+            None as soon as one is not. A context starts after the last space before the
+            mark: a word holding other white space is not plain, so Punkt judges it."""
             spans: list[tuple[int, int]] = []
             start = 0
             for end in _candidate_ends(self._lang_vars).finditer(text):
