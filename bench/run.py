@@ -352,8 +352,10 @@ class InProcess:
 
 
 def segment(text: str) -> Document:
+    """The document with what the pipeline segments: paragraphs, sentences and the token
+    split (offsets and texts; the pipeline never builds a Span for every token)."""
     doc = Document.from_text(text)
-    _ = doc.sentences, doc.tokens
+    _ = doc.sentences, doc.token_texts
     return doc
 
 
@@ -370,7 +372,7 @@ def stage_by_stage(report: Report, directory: Path) -> InProcess:
     count = len(articles)
     report.stages += [
         Stage("ingest (read_paths)", ingest, count),
-        Stage("segmentation (from_text, sentences, tokens)", segmentation, count),
+        Stage("segmentation (from_text, sentences, token split)", segmentation, count),
         Stage("language (detect)", detection, count),
         Stage(f"rules (Engine.run, {len(engine.rules)} rules)", rules_time, count),
     ]
@@ -413,7 +415,8 @@ def report_stage(report: Report, prepared: InProcess) -> None:
         f"{1000 * pipeline / len(sample):.2f} ms/article. The stages run after one warm-up "
         "article (what loads once is in the cold start); the rules stage includes the "
         "document caches the rules build (token_index, word offsets, quotations); segmentation "
-        "includes the lower-cased token texts, which come from the same split as the tokens."
+        "is the paragraphs, the sentences and the token split (token offsets, their texts as "
+        "written and lower-cased)."
     )
 
 
