@@ -8,7 +8,8 @@ those of that one child (``os.wait4``). One-core ratios compare CPU times,
 which other processes on a shared machine disturb far less than wall
 time; the ``--jobs 2`` speed-up can only be a wall-time ratio. The time
 per stage comes from calling the library stage by stage in this process on
-the same articles. proselint reads the same files through its own CLI.
+the same articles. proselint reads the same files through its own CLI, in
+runs that alternate with ours; the ratio takes the best of each.
 
 Usage::
 
@@ -57,6 +58,7 @@ CHECK = ("check", "--no-config", "--format", "jsonl", "--quiet")
 FULL_ARTICLES = 10_000
 LEXICON_ENTRIES = 20_000
 COLD_RUNS = 5
+PAIRED_RUNS = 3
 SAMPLE = 200
 PROFILE_TOP = 15
 OWN, CUMULATIVE = 2, 3
@@ -298,15 +300,24 @@ def side_by_side(report: Report, directory: Path, one_core: ChildRun, count: int
 
 
 def proselint(report: Report, directory: Path, one_core: ChildRun) -> None:
-    run = run_child([executable("proselint"), "check", "--output-format", "json", str(directory)])
+    """Our CPU time against proselint's on the same corpus, the best of ``PAIRED_RUNS`` of
+    each, alternating, so that a busy minute on the shared host slows both alike."""
+    theirs: list[ChildRun] = []
+    ours = [one_core]
+    for _ in range(PAIRED_RUNS):
+        command = [executable("proselint"), "check", "--output-format", "json", str(directory)]
+        theirs.append(run_child(command))
+        ours.append(run_child(audit_check("--jobs", "1", str(directory))))
+    best_theirs = min(theirs, key=lambda run: run.cpu_seconds)
+    best_ours = min(ours, key=lambda run: run.cpu_seconds)
     report.figures.append(
         Figure(
-            "articles/s ours / proselint (CPU time)",
-            run.cpu_seconds / one_core.cpu_seconds,
+            f"articles/s ours / proselint (CPU time, best of {PAIRED_RUNS} alternating runs)",
+            best_theirs.cpu_seconds / best_ours.cpu_seconds,
             "x",
             PROSELINT_RATIO,
-            f"CPU proselint {run.cpu_seconds:.1f} s, ours {one_core.cpu_seconds:.1f} s; "
-            f"wall {run.seconds:.1f} s vs {one_core.seconds:.1f} s",
+            f"CPU proselint {best_theirs.cpu_seconds:.1f} s, ours {best_ours.cpu_seconds:.1f} s;"
+            f" wall {best_theirs.seconds:.1f} s vs {best_ours.seconds:.1f} s",
         )
     )
 
