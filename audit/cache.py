@@ -110,7 +110,6 @@ def cached(
     return value
 
 
-@cache
 def code_files() -> frozenset[str]:
     """The Python modules of this package, whose classes the cached packs are made of."""
     return frozenset(str(path) for path in Path(__file__).parent.rglob("*.py"))
