@@ -9,6 +9,12 @@ said') is joined back to the sentence it belongs to.
 ``nltk``'s package ``__init__`` imports most of the toolkit (numpy, corpora,
 parsers: about half a second). Punkt needs none of it, so ``_load_punkt``
 imports the Punkt module alone when nltk has not been imported yet.
+
+nltk runs each of its regexes through ``nltk.redos``, which wraps every call
+in a wall-clock timeout against patterns a caller supplies. Punkt's own
+patterns are fixed and cannot backtrack far, and on a news paragraph the
+wrapper costs a fifth of Punkt's time, so ``_untimed_classes`` gives Punkt the
+compiled patterns inside the wrappers: the same engine, without the timeout.
 """
 
 from __future__ import annotations
@@ -70,7 +76,40 @@ def _tokenizer() -> Any:
     punkt = _load_punkt()
     parameters = punkt.PunktParameters()
     parameters.abbrev_types = set(ABBREVIATIONS)
-    return _with_plain_ends(punkt.PunktSentenceTokenizer)(parameters)
+    language_vars, token_class = _untimed_classes(punkt)
+    tokenizer_class = _with_plain_ends(punkt.PunktSentenceTokenizer)
+    return tokenizer_class(parameters, lang_vars=language_vars, token_cls=token_class)
+
+
+def _untimed(pattern: Any) -> Any:
+    """The compiled pattern inside one of nltk's timed wrappers (``nltk.redos``); a plain
+    pattern of an older nltk, or a wrapper of another shape, as it is."""
+    return getattr(pattern, "_rx", pattern)
+
+
+def _untimed_classes(punkt: types.ModuleType) -> tuple[Any, type]:
+    """Punkt's language variables and token class, their patterns taken out of the timers."""
+
+    class UntimedLanguageVars(punkt.PunktLanguageVars):  # type: ignore[misc, name-defined]
+        __slots__ = ()
+        re_boundary_realignment = _untimed(punkt.PunktLanguageVars.re_boundary_realignment)
+
+    class UntimedToken(punkt.PunktToken):  # type: ignore[misc, name-defined]
+        __slots__ = ()
+        _RE_ELLIPSIS = _untimed(punkt.PunktToken._RE_ELLIPSIS)
+        _RE_NUMERIC = _untimed(punkt.PunktToken._RE_NUMERIC)
+        _RE_INITIAL = _untimed(punkt.PunktToken._RE_INITIAL)
+        _RE_ALPHA = _untimed(punkt.PunktToken._RE_ALPHA)
+        _RE_NON_PUNCT = _untimed(punkt._re_non_punct)
+
+        @property
+        def is_non_punct(self) -> Any:
+            return self._RE_NON_PUNCT.search(self.type)
+
+    language_vars = UntimedLanguageVars()
+    language_vars._re_word_tokenizer = _untimed(language_vars._word_tokenizer_re())
+    language_vars._re_period_context = _untimed(language_vars.period_context_re())
+    return language_vars, UntimedToken
 
 
 def _with_plain_ends(tokenizer_class: type) -> type:
