@@ -13,8 +13,9 @@ imports the Punkt module alone when nltk has not been imported yet.
 nltk runs each of its regexes through ``nltk.redos``, which wraps every call
 in a wall-clock timeout against patterns a caller supplies. Punkt's own
 patterns are fixed and cannot backtrack far, and on a news paragraph the
-wrapper costs a quarter of Punkt's time, so ``_untimed_classes`` gives Punkt the
-compiled patterns inside the wrappers: the same engine, without the timeout.
+wrapper costs a quarter of Punkt's time, so ``_untimed_classes`` gives
+Punkt the compiled patterns inside the wrappers: the same engine, without
+the timeout.
 """
 
 from __future__ import annotations
