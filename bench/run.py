@@ -391,6 +391,43 @@ def stage_by_stage(report: Report, directory: Path) -> InProcess:
     return InProcess(articles, docs, rules)
 
 
+def required_packages(report: Report, prepared: InProcess) -> None:
+    """What langdetect and nltk's Punkt cost per article at their least, as shipped, beside
+    the time per article that the throughput target leaves: one langdetect trial (all its
+    profiles) on the article's first ``language.SAMPLE_CHARS`` characters, and an untrained
+    Punkt over every paragraph."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(language.SEED)
+    punkt = PunktSentenceTokenizer()
+
+    def one_trial(text: str) -> None:
+        detector = factory.create()
+        detector.n_trial = 1
+        detector.append(text[: language.SAMPLE_CHARS])
+        detector.get_probabilities()
+
+    def sentences(doc: Document) -> None:
+        for paragraph in doc.paragraphs:
+            list(punkt.span_tokenize(doc.slice(paragraph)))
+
+    count = len(prepared.docs)
+    _, detection = timed(lambda: [one_trial(doc.text) for doc in prepared.docs])
+    _, splitting = timed(lambda: [sentences(doc) for doc in prepared.docs])
+    budget, least = 1000 / THROUGHPUT.bound, 1000 * (detection + splitting) / count
+    report.notes.append(
+        f"{THROUGHPUT.bound:g} articles/s leaves {budget:.2f} ms per article. langdetect and "
+        f"nltk's Punkt as shipped, at their least, take {least:.2f} ms between them: one "
+        f"langdetect trial on the first {language.SAMPLE_CHARS} characters "
+        f"{1000 * detection / count:.2f} ms, untrained Punkt over every paragraph "
+        f"{1000 * splitting / count:.2f} ms. The language and segmentation stages above are "
+        "the pipeline's faster paths for the same work."
+    )
+
+
 def screen_note(report: Report, prepared: InProcess) -> None:
     """How many rules the RE2 screen (audit.screen) can skip, and how many it lets through."""
     engine = Engine(prepared.rules, screen_after=0)
@@ -616,6 +653,7 @@ def benchmark(options: argparse.Namespace) -> Report:
     prepared = stage_by_stage(report, directory)
     report_stage(report, prepared)
     screen_note(report, prepared)
+    required_packages(report, prepared)
     lexicon_in_process(report, prepared, pack)
     if options.profile:
         profile_pass(report, prepared)
