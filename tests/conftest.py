@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from audit import Auditor, cli
+from audit import Auditor
+from audit.cli import app as cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -30,7 +31,7 @@ class CliResult:
 def run_cli(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> Callable[..., CliResult]:
-    """Run ``audit ARGS...`` through ``audit.cli.main``; ``stdin`` may be bytes."""
+    """Run ``audit ARGS...`` through ``audit.cli.app.main``; ``stdin`` may be bytes."""
 
     def run(*args: str | Path, stdin: bytes | None = None) -> CliResult:
         if stdin is not None:

@@ -7,7 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.document import Document, Span
+from audit.text.document import Document
+from audit.text.spans import Span
 
 
 def texts_of(doc: Document, spans: tuple[Span, ...]) -> list[str]:

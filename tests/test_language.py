@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from langdetect.detector import Detector as LangdetectDetector
 from langdetect.language import Language as Ranked
 
-from audit import language
-from audit.detector import Detector
-from audit.document import Document
+from audit.text import language
+from audit.text.detector import Detector
+from audit.text.document import Document
 
 ENGLISH = (
     "Thousands of protesters marched through the capital on Friday to demand the departure "

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from audit import Auditor, launch
-from audit.ingest import Article
-from audit.runner import audit_all
+from audit import Auditor
+from audit.cli import launch
+from audit.cli.runner import audit_all
+from audit.text.ingest import Article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

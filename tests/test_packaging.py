@@ -26,7 +26,8 @@ def test_wheel_contains_and_uses_the_shipped_packs(tmp_path):
     install = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target)]
     subprocess.run([*install, str(wheel)], check=True, capture_output=True)
     code = (
-        "from audit.rulebook import load_packs, shipped_rules_dir\n"
+        "from audit import load_packs\n"
+        "from audit.rulebook.packs import shipped_rules_dir\n"
         "print(shipped_rules_dir())\n"
         "print(sum(len(p.rules) for p in load_packs([])))\n"
     )
@@ -37,6 +38,6 @@ def test_wheel_contains_and_uses_the_shipped_packs(tmp_path):
     assert out.returncode == 0, out.stderr
     rules_dir, count = out.stdout.split()
     assert Path(rules_dir) == target / "audit" / "rules"
-    from audit.rulebook import load_packs
+    from audit.engine.packs import load_packs
 
     assert int(count) == sum(len(pack.rules) for pack in load_packs([]))

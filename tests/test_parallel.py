@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from audit import runner
 from audit.auditor import Auditor
-from audit.config import Config
-from audit.ingest import read_paths
+from audit.cli import runner
+from audit.gate.config import Config
+from audit.text.ingest import read_paths
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

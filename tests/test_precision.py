@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from audit.document import Document
+from audit.engine.packs import load_packs
 from audit.mqm import at_least
-from audit.rulebook import load_packs
+from audit.text.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 NATIVE = ROOT / "tests" / "data" / "native_english.txt"

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit import Auditor
-from audit.document import Document
-from audit.prefilter import line_slack, may_match, required_literals, selective
+from audit.matching.prefilter import line_slack, may_match, required_literals, selective
+from audit.text.document import Document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

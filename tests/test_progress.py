@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import sys
 
-from audit.progress import progress
+from audit.cli.progress import progress
 
 
 class FakeTerminal(io.StringIO):

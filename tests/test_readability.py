@@ -11,11 +11,11 @@ import pytest
 import textstat
 
 from audit import __version__
-from audit.document import Document, Language
 from audit.errors import ConfigError
-from audit.formulas import FORMULAS, Counts
-from audit.readability import ReadabilityMeter
-from audit.syllables import count_syllables
+from audit.scores.formulas import FORMULAS, Counts
+from audit.scores.readability import ReadabilityMeter
+from audit.scores.syllables import count_syllables
+from audit.text.document import Document, Language
 
 
 def make_doc(text: str, language: str | None = "en") -> Document:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from audit import config, ruletest
-from audit.rulebook import load_packs
+from audit.engine import ruletest
+from audit.engine.packs import load_packs
+from audit.gate import config
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

@@ -22,7 +22,7 @@ def schema():
 
 @pytest.fixture(scope="module")
 def seeds_report(tmp_path_factory):
-    from audit import cli
+    from audit.cli import app as cli
 
     out = tmp_path_factory.mktemp("report") / "seeds.json"
     assert cli.main(["check", "--format", "json", "--no-config", "-o", str(out), str(SEEDS)]) in (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from audit.engine.packs import load_packs
 from audit.errors import RulebookError, UsageError
-from audit.rulebook import load_packs
-from audit.selection import RuleSetting, apply, from_options
+from audit.rulebook.selection import RuleSetting, apply, from_options
 
 BASE = """\
 pack: house.base

@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit import Auditor
-from audit.document import Document
-from audit.engine import Engine
-from audit.loosen import DIGIT, SPACE, WORD, loosen
-from audit.screen import GROUP_SIZE, SAFE_CHARS, Screen
+from audit.engine.engine import Engine
+from audit.matching.loosen import DIGIT, SPACE, WORD, loosen
+from audit.matching.screen import GROUP_SIZE, SAFE_CHARS, Screen
+from audit.text.document import Document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SAFE = "".join(regex.findall(f"[{SAFE_CHARS}]", "".join(map(chr, range(0x3000)))))

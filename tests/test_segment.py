@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.document import Document
+from audit.text.document import Document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -57,7 +57,7 @@ def test_sentences_never_cross_a_line_break():
 def test_works_without_nltk_data_and_without_importing_all_of_nltk(tmp_path):
     code = (
         "import sys\n"
-        "from audit.document import Document\n"
+        "from audit.text.document import Document\n"
         "doc = Document.from_text('One sentence. Another one.')\n"
         "print(len(doc.sentences), 'numpy' in sys.modules, 'nltk.corpus' in sys.modules)\n"
     )
@@ -70,7 +70,7 @@ def test_works_without_nltk_data_and_without_importing_all_of_nltk(tmp_path):
 
 def test_full_nltk_still_imports_after_the_light_punkt_import(tmp_path):
     code = (
-        "from audit.document import Document\n"
+        "from audit.text.document import Document\n"
         "Document.from_text('One. Two.').sentences\n"
         "import nltk\n"
         "from nltk.tokenize.punkt import PunktSentenceTokenizer\n"
@@ -93,7 +93,7 @@ PUNKT_PIECES = [
 
 
 def _plain_and_punkt() -> tuple[object, object]:
-    from audit import segment
+    from audit.text import segment
 
     fast = segment._tokenizer()
     plain = type(fast).__mro__[1](fast._params)

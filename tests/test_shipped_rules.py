@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from audit import ruletest
-from audit.rulebook import load_packs
+from audit.engine import ruletest
+from audit.engine.packs import load_packs
 
 SHIPPED = [rule for pack in load_packs([], builtin=True) for rule in pack.rules]
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from audit import checks, reports, ruletest
-from audit.rulebook import load_packs
+from audit import checks, reports
+from audit.engine import ruletest
+from audit.engine.packs import load_packs
 
 PACKAGE = Path(checks.__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent

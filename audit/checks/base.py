@@ -1,57 +1,21 @@
-"""What every rule kind shares: the Hit a check yields, field errors, user regexes.
+"""What the rule kinds share beyond their contract (``audit.rulebook.kind``): user regexes.
 
-A kind module compiles a rule's options once into an object with a
-``check(doc, context)`` method that yields ``Hit`` values: where, the
-suggestions and the values for the message's placeholders. The engine turns
-hits into findings. Kind modules raise ``FieldError`` from ``compile`` to
-point at the option that is wrong; the rulebook adds the file and line.
+``compile_regex`` compiles a regex a rule author wrote, in ``regex``'s
+syntax with ``^`` and ``$`` at line ends, and names the field when it is
+wrong; ``ending_here`` turns a context regex into one searched backwards
+from where a match starts.
 """
 
 from __future__ import annotations
 
 import re
-import string
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Protocol
 
 import regex
 
-from audit.document import Document
+from audit.rulebook.kind import FieldError
 
 REGEX_TIMEOUT_SECONDS = 2.0
-COMMON_PLACEHOLDERS = frozenset({"match", "suggestion", "suggestions"})
 _BACKREFERENCE_RE = re.compile(r"\\[1-9]|\\g<|\(\?P[=>]|\(\?&|\(\?R\)|\(\?[+-]?\d")
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One match of a check: a span, optional suggestions and message values."""
-
-    start: int
-    end: int
-    suggestions: tuple[str, ...] | None = None
-    values: Mapping[str, str] = field(default_factory=dict)
-    message: str | None = None
-
-
-class Check(Protocol):
-    """A compiled rule: reads a Document, yields hits, changes nothing.
-
-    A check may also carry a ``screen``: an RE2 regex that matches every text
-    in which the check can hit (``audit.loosen``); the engine then
-    skips the check on texts its screen rules out."""
-
-    def check(self, doc: Document, context: dict[str, Any]) -> Iterable[Hit]: ...
-
-
-class FieldError(Exception):
-    """A rule option is wrong; ``path`` names it (``pattern``, ``entries``, ``Bagdad``)."""
-
-    def __init__(self, path: tuple[str, ...], problem: str) -> None:
-        super().__init__(problem)
-        self.path = path
-        self.problem = problem
 
 
 def compile_regex(source: str, field_name: str, ignore_case: bool = False) -> regex.Pattern[str]:
@@ -72,16 +36,3 @@ def ending_here(source: str) -> str:
     their group, is searched forwards."""
     anchored = f"(?:{source})\\Z"
     return anchored if _BACKREFERENCE_RE.search(source) else f"(?r){anchored}"
-
-
-def placeholder_problem(template: str, allowed: frozenset[str]) -> str | None:
-    """Why ``template`` cannot be formatted with ``allowed`` placeholders, or None."""
-    try:
-        names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-    except ValueError as bad:
-        return f"bad message template: {bad} (write {{{{ and }}}} for literal braces)"
-    unknown = sorted(names - allowed)
-    if unknown:
-        known = ", ".join(f"{{{name}}}" for name in sorted(allowed))
-        return f"unknown placeholder {{{unknown[0]}}} in message (known: {known})"
-    return None

@@ -53,10 +53,10 @@ from typing import Any
 
 import regex
 
-from audit.checks.base import COMMON_PLACEHOLDERS, FieldError, Hit, placeholder_problem
 from audit.checks.pattern import context_regex, excused
-from audit.document import Document
-from audit.fields import Regex
+from audit.rulebook.fields import Regex
+from audit.rulebook.kind import COMMON_PLACEHOLDERS, FieldError, Hit, placeholder_problem
+from audit.text.document import Document
 
 KIND = "lexicon"
 FIELDS = {

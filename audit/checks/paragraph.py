@@ -13,7 +13,7 @@ Phrases are compared by their words, ignoring case and the punctuation
 between words ("Don't miss" also covers "DON'T-MISS"), through a lookup
 by first word; patterns are joined into one regex that runs once over each
 short paragraph, ignoring case, unless the paragraph lacks the literals
-every match of a pattern must hold (``audit.prefilter``). Patterns cover
+every match of a pattern must hold (``audit.matching.prefilter``). Patterns cover
 pieces the phrase list cannot spell out: dates, file names, a credit in
 parentheses.
 
@@ -51,9 +51,11 @@ from typing import Any
 
 import regex
 
-from audit.checks.base import REGEX_TIMEOUT_SECONDS, FieldError, Hit, compile_regex
-from audit.document import Document, Span
-from audit.prefilter import Literals, may_match, required_literals, union
+from audit.checks.base import REGEX_TIMEOUT_SECONDS, compile_regex
+from audit.matching.prefilter import Literals, may_match, required_literals, union
+from audit.rulebook.kind import FieldError, Hit
+from audit.text.document import Document
+from audit.text.spans import Span
 
 KIND = "paragraph"
 FIELDS = {"phrases": [str], "patterns": [str], "max_words": int}

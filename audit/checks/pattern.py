@@ -20,8 +20,8 @@ Fields:
 
 An article is scanned only when it holds one of the literals every match
 must contain, and when no match can cross a line, only its lines that hold
-one are (``audit.prefilter``), and a loose copy of the regex goes into the
-engine's one-pass screen of each article (``audit.screen``): a rule costs
+one are (``audit.matching.prefilter``), and a loose copy of the regex goes into the
+engine's one-pass screen of each article (``audit.matching.screen``): a rule costs
 little where it cannot match.
 
 Placeholders in ``message``: ``{match}``, ``{suggestion}``, ``{suggestions}``.
@@ -48,17 +48,12 @@ from typing import Any
 
 import regex
 
-from audit.checks.base import (
-    REGEX_TIMEOUT_SECONDS,
-    FieldError,
-    Hit,
-    compile_regex,
-    ending_here,
-)
-from audit.document import Document
-from audit.fields import Regex
-from audit.prefilter import Literals, line_slack, may_match, required_literals, selective
-from audit.screen import loose_copy
+from audit.checks.base import REGEX_TIMEOUT_SECONDS, compile_regex, ending_here
+from audit.matching.prefilter import Literals, line_slack, may_match, required_literals, selective
+from audit.matching.screen import loose_copy
+from audit.rulebook.fields import Regex
+from audit.rulebook.kind import FieldError, Hit
+from audit.text.document import Document
 
 KIND = "pattern"
 FIELDS = {
@@ -103,7 +98,7 @@ class PatternCheck:
 
     def _matches(self, doc: Document, folded: bool) -> Iterator[regex.Match[str]]:
         """Every match in the text: scanning only the lines that hold a literal when no
-        match can cross a line (see ``audit.prefilter.line_slack``)."""
+        match can cross a line (see ``audit.matching.prefilter.line_slack``)."""
         text = doc.text
         if (
             self.literals is None

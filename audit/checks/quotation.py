@@ -86,13 +86,15 @@ from typing import Any
 
 import regex
 
-from audit import wordlists
-from audit.checks.base import FieldError, Hit, compile_regex, ending_here
+from audit.checks.base import compile_regex, ending_here
 from audit.checks.pattern import LOOK_BEHIND, context_regex, excused
-from audit.document import Document, Span
-from audit.fields import File, Regex
-from audit.quotes import PAIRS
-from audit.wordlists import WordList
+from audit.rulebook import wordlists
+from audit.rulebook.fields import File, Regex
+from audit.rulebook.kind import FieldError, Hit
+from audit.rulebook.wordlists import WordList
+from audit.text.document import Document
+from audit.text.quotes import PAIRS
+from audit.text.spans import Span
 
 KIND = "quotation"
 FIELDS = {

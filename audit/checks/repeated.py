@@ -52,9 +52,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from audit.checks.base import FieldError, Hit
-from audit.document import Document
 from audit.errors import did_you_mean
+from audit.rulebook.kind import FieldError, Hit
+from audit.text.document import Document
 
 KIND = "repeated"
 FIELDS = {"min_words": int, "normalise": [str], "edges": bool}

@@ -40,8 +40,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from audit.checks.base import Hit
-from audit.document import Document, Span
+from audit.rulebook.kind import Hit
+from audit.text.document import Document
+from audit.text.spans import Span
 
 KIND = "repetition"
 FIELDS = {"ignore_case": bool, "skip_capitalised": bool, "ignore": [str]}

@@ -55,14 +55,16 @@ from typing import Any
 
 import regex
 
-from audit.checks.base import REGEX_TIMEOUT_SECONDS, FieldError, Hit, compile_regex
+from audit.checks.base import REGEX_TIMEOUT_SECONDS, compile_regex
 from audit.checks.pattern import context_regex
 from audit.checks.quotation import common_words
-from audit.document import Document, Span
-from audit.fields import File, Regex
-from audit.prefilter import Literals, may_match, required_literals
-from audit.screen import loose_copy
-from audit.wordlists import WordList
+from audit.matching.prefilter import Literals, may_match, required_literals
+from audit.matching.screen import loose_copy
+from audit.rulebook.fields import File, Regex
+from audit.rulebook.kind import FieldError, Hit
+from audit.rulebook.wordlists import WordList
+from audit.text.document import Document
+from audit.text.spans import Span
 
 KIND = "sentence"
 FIELDS = {

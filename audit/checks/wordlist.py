@@ -44,10 +44,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from audit import wordlists
-from audit.checks.base import FieldError, Hit
-from audit.document import Document
-from audit.fields import File
+from audit.rulebook import wordlists
+from audit.rulebook.fields import File
+from audit.rulebook.kind import FieldError, Hit
+from audit.text.document import Document
 
 KIND = "wordlist"
 FIELDS = {

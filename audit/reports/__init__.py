@@ -1,4 +1,8 @@
-"""Report formats, one module each, listed once in ``FORMATS`` and imported on use.
+"""The reports stage: ArticleResults written out, one module per format.
+
+Receives each article's ``ArticleResult`` as it is ready, then the run's
+``Summary``. Adds the text of the report. Formats are listed once in
+``FORMATS`` and imported on use; open ``base`` first, then ``text``.
 
 A format module has ``NAME``, ``DESCRIPTION`` and ``writer(context) ->
 Writer``. A writer gets each article's result as it is ready and returns the

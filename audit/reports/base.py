@@ -10,7 +10,7 @@ from audit.mqm import SEVERITIES
 
 if TYPE_CHECKING:
     from audit.auditor import ArticleResult
-    from audit.rulebook import Rule
+    from audit.rulebook.packs import Rule
 
 
 @dataclass

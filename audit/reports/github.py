@@ -24,7 +24,7 @@ from audit.reports.sarif import record_id
 
 if TYPE_CHECKING:
     from audit.auditor import ArticleResult
-    from audit.engine import Finding
+    from audit.engine.engine import Finding
 
 NAME = "github"
 DESCRIPTION = "GitHub Actions annotations (workflow commands), one line per finding"

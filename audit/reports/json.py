@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from audit import __version__
 from audit.reports.base import ReportContext, Summary
+from audit.version import __version__
 
 if TYPE_CHECKING:
     from audit.auditor import ArticleResult

@@ -27,7 +27,7 @@ from audit.reports.sarif import record_id
 
 if TYPE_CHECKING:
     from audit.auditor import ArticleResult
-    from audit.engine import Finding
+    from audit.engine.engine import Finding
 
 NAME = "junit"
 DESCRIPTION = "JUnit XML: a test suite per article, a test case per finding and per gate"

@@ -30,14 +30,14 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from audit import __version__
 from audit.reports.base import ReportContext, Summary
+from audit.version import __version__
 
 if TYPE_CHECKING:
     from audit.auditor import ArticleResult
-    from audit.engine import Finding
-    from audit.ingest import Article
-    from audit.rulebook import Rule
+    from audit.engine.engine import Finding
+    from audit.rulebook.packs import Rule
+    from audit.text.ingest import Article
 
 NAME = "sarif"
 DESCRIPTION = "SARIF 2.1.0 for code scanning: rules, results with regions and fingerprints"

@@ -14,7 +14,7 @@ from audit.reports.base import ReportContext, Summary
 
 if TYPE_CHECKING:
     from audit.auditor import ArticleResult
-    from audit.engine import Finding
+    from audit.engine.engine import Finding
 
 NAME = "text"
 DESCRIPTION = "findings with the line underlined, scores and verdict per article (default)"

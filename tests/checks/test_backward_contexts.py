@@ -10,7 +10,7 @@ import regex
 
 from audit import Auditor
 from audit.checks.base import ending_here
-from audit.document import Document
+from audit.text.document import Document
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
 LOOK_BEHIND = 100

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from audit import Auditor
-from audit.engine import RuleTimeoutError
+from audit.engine.engine import RuleTimeoutError
 from audit.errors import RulebookError
 
 RULE = """\

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.checks import repetition
-from audit.document import Document
+from audit.text.document import Document
 
 
 def flagged(text: str, **changes: object) -> list[tuple[str, str]]:

@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from audit import Auditor, wordlists
+from audit import Auditor
 from audit.checks import wordlist
-from audit.checks.base import FieldError
-from audit.document import Document
+from audit.engine.packs import load_packs
 from audit.errors import RulebookError
-from audit.rulebook import load_packs, shipped_rules_dir
+from audit.rulebook import wordlists
+from audit.rulebook.kind import FieldError
+from audit.rulebook.packs import shipped_rules_dir
+from audit.text.document import Document
 
 LIST_TEXT = "# French words\n\nselon\ncenacle\tcénacle\ncénacle\nchômage\nvoir\n"
 

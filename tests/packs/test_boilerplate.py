@@ -17,8 +17,8 @@ import pytest
 import yaml
 
 from audit import Auditor
+from audit.engine.packs import load_packs
 from audit.mqm import SEVERITIES
-from audit.rulebook import load_packs
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "rules" / "en" / "boilerplate.yaml"

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from audit import Auditor, wordlists
-from audit.rulebook import load_packs
+from audit import Auditor
+from audit.engine.packs import load_packs
+from audit.rulebook import wordlists
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 
 from audit import Auditor
-from audit.rulebook import Rule, load_packs
+from audit.engine.packs import load_packs
+from audit.rulebook.packs import Rule
 
 ROOT = Path(__file__).resolve().parents[2]
 FALSE_FRIENDS = ROOT / "rules" / "en" / "from-fr" / "false-friends.yaml"

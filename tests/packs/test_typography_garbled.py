@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from audit import Auditor
+from audit.engine.packs import load_packs
 from audit.mqm import at_least
-from audit.rulebook import load_packs
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

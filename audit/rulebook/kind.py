@@ -1,0 +1,99 @@
+"""What a rule kind is: the contract between the rulebook, the kinds and the engine.
+
+A kind is a module (``audit.checks`` lists them) with a docstring that
+documents its fields with a YAML example, ``KIND`` (its name), ``FIELDS``
+(name -> type: ``str``, ``bool``, ``int``, ``float``, ``dict``, ``Regex``,
+``File``, ``[str]`` or a tuple of allowed values), ``REQUIRED``,
+``DEFAULTS``, ``PLACEHOLDERS`` (the message placeholders it adds) and
+``compile(options) -> Check``. The rulebook validates a rule's fields
+against ``FIELDS`` and calls ``compile`` once; a kind raises ``FieldError``
+from ``compile`` to point at the option that is wrong, and the rulebook
+adds the file and line. The compiled check's ``check(doc, context)`` yields
+``Hit`` values: where, the suggestions and the values for the message's
+placeholders. The engine turns hits into findings.
+
+The rulebook knows kinds only through this contract: whoever loads packs
+passes the registry of kinds (``audit.engine.packs`` passes
+``audit.checks.KINDS``).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from audit.errors import RulebookError, did_you_mean
+from audit.text.document import Document
+
+COMMON_PLACEHOLDERS = frozenset({"match", "suggestion", "suggestions"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match of a check: a span, optional suggestions and message values."""
+
+    start: int
+    end: int
+    suggestions: tuple[str, ...] | None = None
+    values: Mapping[str, str] = field(default_factory=dict)
+    message: str | None = None
+
+
+class Check(Protocol):
+    """A compiled rule: reads a Document, yields hits, changes nothing.
+
+    A check may also carry a ``screen``: an RE2 regex that matches every text
+    in which the check can hit (``audit.matching.loosen``); the engine then
+    skips the check on texts its screen rules out."""
+
+    def check(self, doc: Document, context: dict[str, Any]) -> Iterable[Hit]: ...
+
+
+class FieldError(Exception):
+    """A rule option is wrong; ``path`` names it (``pattern``, ``entries``, ``Bagdad``)."""
+
+    def __init__(self, path: tuple[str, ...], problem: str) -> None:
+        super().__init__(problem)
+        self.path = path
+        self.problem = problem
+
+
+class Kind(Protocol):
+    """A rule kind module, as the rulebook uses it."""
+
+    KIND: str
+    FIELDS: Mapping[str, Any]
+    REQUIRED: tuple[str, ...]
+    DEFAULTS: Mapping[str, Any]
+    PLACEHOLDERS: frozenset[str]
+
+    def compile(self, options: dict[str, Any]) -> Check: ...
+
+
+Kinds = Mapping[str, Kind]
+
+
+def lookup(kinds: Kinds, name: str, place: str) -> Kind:
+    """The kind called ``name``; an unknown kind is a RulebookError at ``place``."""
+    try:
+        return kinds[name]
+    except KeyError:
+        known = ", ".join(sorted(kinds))
+        raise RulebookError(
+            place, f"unknown kind '{name}'{did_you_mean(name, kinds)} (known kinds: {known})"
+        ) from None
+
+
+def placeholder_problem(template: str, allowed: frozenset[str]) -> str | None:
+    """Why ``template`` cannot be formatted with ``allowed`` placeholders, or None."""
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    except ValueError as bad:
+        return f"bad message template: {bad} (write {{{{ and }}}} for literal braces)"
+    unknown = sorted(names - allowed)
+    if unknown:
+        known = ", ".join(f"{{{name}}}" for name in sorted(allowed))
+        return f"unknown placeholder {{{unknown[0]}}} in message (known: {known})"
+    return None

@@ -1,0 +1,10 @@
+"""The text stage: from bytes to a Document that every later stage reads.
+
+Receives paths, standard input or JSON Lines records. Adds the ``Article``
+(``ingest``: decoded text, id, source language, reference) and the
+``Document`` (``document``: paragraphs, sentences by Punkt in ``segment``,
+quotations in ``quotes``, tokens and words as ``Span`` offsets of
+``spans``), then the article's and its paragraphs' language
+(``language``, with langdetect's algorithm in ``detector``). Open
+``document`` first.
+"""
