@@ -137,3 +137,10 @@ def test_a_language_may_reach_the_confidence_only_if_the_remaining_trials_can_li
     ranked = [Ranked("en", 1 - probability), Ranked("fr", probability)]
     assert language._may_reach(ranked, "en", done, 7) is reachable
     assert not language._may_reach([Ranked("en", 1.0)], "en", done, 7)
+
+
+@pytest.mark.parametrize("line", ["2024", "12:45", "--- * ---", "1, 2, 3 ... 10 %"])
+def test_a_paragraph_without_letters_is_not_foreign_and_does_not_fail(line):
+    result = detect(f"{ENGLISH}\n{line}\n{ENGLISH}")
+    assert result.code == "en"
+    assert result.paragraphs == ()

@@ -193,6 +193,9 @@ def _share(words: Sequence[str], function_words: frozenset[str]) -> float:
 
 
 def _latin_share(text: str) -> float:
-    """The share of letters in the Latin script (Basic Latin and Latin-1/Extended)."""
+    """The share of letters in the Latin script (Basic Latin and Latin-1/Extended); 1 for a
+    text without letters (digits, punctuation), which is in no other script either."""
     letters = [char for char in text if char.isalpha()]
+    if not letters:
+        return 1.0
     return sum(char < "\u0250" for char in letters) / len(letters)
