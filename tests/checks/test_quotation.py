@@ -141,9 +141,7 @@ def test_bad_options_are_reported_at_their_line(run_cli, write_pack, extra, line
     assert problem in result.stderr
 
 
-def test_work_grows_linearly_with_quotations_that_open_with_the_same_word(
-    write_pack, monkeypatch
-):
+def test_work_grows_linearly_with_quotations_that_open_with_the_same_word(write_pack, monkeypatch):
     from audit.checks import quotation
 
     calls = []
