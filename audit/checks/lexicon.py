@@ -30,7 +30,9 @@ An entry's value is a suggestion, a list of suggestions, or a mapping with:
 Fields:
 
 - ``entries`` (mapping, required).
-- ``case`` (``insensitive`` or ``sensitive``, default ``insensitive``).
+- ``case`` (``insensitive`` or ``sensitive``, default ``insensitive``); a
+  case-sensitive entry whose first letter is small also matches with a
+  capital at the start of a sentence.
 - ``unless_before`` / ``unless_after`` (regex): context that excuses a match
   of any entry (an entry's own context replaces these).
 - ``next`` (words): flag only when the word right after the match (across
@@ -107,6 +109,7 @@ ENTRY_FIELDS = ("suggest", "message", "source", "unless_before", "unless_after",
 _TOKEN_RE = re.compile(r"[^\W_]+")
 _GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011'’]{1,3}")
 _SPACE_RE = re.compile(r"[ \t\u00a0]{1,3}")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s)[\s\"“«‘'(]*\Z", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -152,10 +155,7 @@ class LexiconCheck:
         if doc.token_texts[start:end] != entry.key:
             return False
         starts, ends = doc.token_starts, doc.token_ends
-        if self.case_sensitive and any(
-            doc.text[starts[start + i] : ends[start + i]] != word
-            for i, word in enumerate(entry.words)
-        ):
+        if self.case_sensitive and not _same_case(doc, start, entry.words):
             return False
         gaps_ok = all(
             _GAP_RE.fullmatch(doc.text, ends[i - 1], starts[i]) for i in range(start + 1, end)
@@ -178,6 +178,22 @@ class LexiconCheck:
         span_end = doc.token_ends[start + len(entry.words) - 1]
         values = {"source": entry.source or ""}
         return Hit(span_start, span_end, entry.suggestions, values, entry.message)
+
+
+def _same_case(doc: Document, start: int, words: tuple[str, ...]) -> bool:
+    """Whether the tokens from ``start`` are written as ``words``; at the start of a
+    sentence the first may also take a capital ("the Blues" matches "The Blues won")."""
+    starts, ends = doc.token_starts, doc.token_ends
+    written = [doc.text[starts[start + i] : ends[start + i]] for i in range(len(words))]
+    if written[1:] != list(words[1:]):
+        return False
+    first = words[0]
+    capital = first[:1].upper() + first[1:]
+    return written[0] == first or (
+        written[0] == capital
+        and _SENTENCE_START_RE.search(doc.text, max(0, starts[start] - 8), starts[start])
+        is not None
+    )
 
 
 def _next_word_ok(doc: Document, end: int, entry: Entry) -> bool:
