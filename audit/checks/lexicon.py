@@ -163,10 +163,7 @@ class LexiconCheck:
         return (
             gaps_ok
             and _next_word_ok(doc, end, entry)
-            and (
-                entry.article_mentions is None
-                or not entry.article_mentions.isdisjoint(doc.token_index)
-            )
+            and _mentioned(doc, entry.article_mentions)
             and not excused(
                 doc.text, starts[start], ends[end - 1], entry.unless_before, entry.unless_after
             )
@@ -194,6 +191,12 @@ def _same_case(doc: Document, start: int, words: tuple[str, ...]) -> bool:
         and _SENTENCE_START_RE.search(doc.text, max(0, starts[start] - 8), starts[start])
         is not None
     )
+
+
+def _mentioned(doc: Document, words: frozenset[str] | None) -> bool:
+    """Whether the article holds one of ``words`` (always, when there are none to hold)."""
+    index = doc.token_index
+    return words is None or any(word in index for word in words)
 
 
 def _next_word_ok(doc: Document, end: int, entry: Entry) -> bool:

@@ -19,13 +19,13 @@ PACKS = [
 ]
 
 TRANSLATED = {
-    "fr-en.gazetteer.seats-of-power": "The lodgers of the Elysee have all promised the same reform.",
+    "fr-en.gazetteer.seats-of-power": "Lodgers of the Elysee all promised it.",
     "fr-en.gazetteer.state-bodies": "Prosecutors seized the Council of State the next morning.",
-    "fr-en.gazetteer.national-colours": "The tricolour squad landed in Sydney; Galthié said the Blues were tired.",
-    "fr-en.constructions.this-weekday": "The ceasefire collapsed this Saturday evening near the border.",
+    "fr-en.gazetteer.national-colours": "Galthié said the Blues were tired.",
+    "fr-en.constructions.this-weekday": "The truce collapsed this Saturday evening.",
     "fr-en.constructions.inverted-speech-verb": "The talks had failed, deplored the union leader.",
     "fr-en.constructions.elected-as-noun": "Several elected walked out of the council chamber.",
-    "fr-en.constructions.verb-frames": "The new law permits to close schools at short notice.",
+    "fr-en.constructions.verb-frames": "The new law will permit to close schools at short notice.",
     "fr-en.idioms.prendre": "Her deputy is taking the relay while she recovers.",
     "fr-en.idioms.tenir-donner-passer": "The toll passed the cape of 200 on Tuesday.",
     "fr-en.idioms.sport-and-success": "Lens renews with the victory after a month without a win.",
