@@ -5,8 +5,9 @@ whole words, case-insensitive unless ``case: sensitive``, and phrases match
 across spaces, hyphens and apostrophes ("back to back" also finds
 "back-to-back"). The text is scanned once, through the Document's token
 index: the cost does not grow with the number of entries. Each entry is
-looked up by its longest word, so a phrase that starts with "the" is only
-tried where its rarer words occur. Where matches overlap, the one that
+looked up by its longest word that is not among the most frequent ones
+("the", "of", "made" ...), so "made the buzz" is only tried where "buzz"
+occurs. Where matches overlap, the one that
 starts first wins, then the longest.
 
 A word in angle brackets is a lemma that matches all its English forms:
@@ -107,6 +108,13 @@ WORD_SETS = ("next", "unless_next", "article_mentions")
 ENTRY_FIELDS = ("suggest", "message", "source", "unless_before", "unless_after", *WORD_SETS)
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
+# Words too frequent to anchor an entry on when it holds a rarer one ("made the buzz" is
+# looked up by "buzz", not by "made").
+_FREQUENT_WORDS = """the a an of to in on at by for with from and or but as is are was were be
+been being has have had having do does did done make makes made making take takes took taken
+taking put puts putting give gives gave given giving get gets got go goes went gone his her
+their its our your my this that these those it he she they we one"""
+_FREQUENT = frozenset(_FREQUENT_WORDS.split())
 _GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011'’]{1,3}")
 _SPACE_RE = re.compile(r"[ \t\u00a0]{1,3}")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s)[\s\"“«‘'(]*\Z", re.MULTILINE)
@@ -269,7 +277,7 @@ def _entries(
         yield Entry(
             words=words,
             key=key,
-            anchor=max(range(len(key)), key=lambda i: (len(key[i]), i)),
+            anchor=max(range(len(key)), key=lambda i: (key[i] not in _FREQUENT, len(key[i]), i)),
             phrase=phrase,
             suggestions=tuple(_inflected(text, tag, inflector) for text in suggestions),
             message=message,
