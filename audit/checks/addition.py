@@ -5,7 +5,7 @@ least ``min_chars`` characters is flagged when its target is longer than
 ``above`` times the length the language pair gives it (measured on the
 file, or ``ratio``, as for ``omission``), or when the target has more
 sentences than the source and is longer than the source allows by at
-least half its shortest sentence.
+least three quarters of its shortest sentence.
 
 Fields:
 
@@ -50,6 +50,8 @@ FIELDS = {"ratio": float, "above": float, "min_chars": int, "sentences": bool}
 REQUIRED: tuple[str, ...] = ()
 DEFAULTS: dict[str, Any] = {"ratio": 0.95, "above": 1.8, "min_chars": 30, "sentences": True}
 PLACEHOLDERS = frozenset({"reason"})
+SENTENCE_SHARE = 0.75
+"""How much of its shortest sentence's length a target must have beyond the expected."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,9 @@ def _added_sentence(source: str, target: str, expected: float) -> str | None:
         return None
     source_sentences = sentence_lengths(source)
     shortest = min(target_sentences)
-    if len(target_sentences) > len(source_sentences) and len(target) > expected + shortest / 2:
+    if len(target_sentences) > len(source_sentences) and len(target) > (
+        expected + SENTENCE_SHARE * shortest
+    ):
         return (
             f"the translation has {len(target_sentences)} sentences, "
             f"the source {len(source_sentences)}"

@@ -124,12 +124,20 @@ class GlossaryCheck:
             where = _term(entry.source, source_language).find(source_words)
             if where is None:
                 continue
-            for word in entry.forbidden:
-                yield from self._forbidden(
+            forbidden = [
+                hit
+                for word in entry.forbidden
+                for hit in self._forbidden(
                     segment, target_words, word, entry.targets, target_language
                 )
-            if entry.targets and not any(
-                _term(target, target_language).find(target_words) for target in entry.targets
+            ]
+            yield from forbidden
+            if (
+                entry.targets
+                and not forbidden
+                and not any(
+                    _term(target, target_language).find(target_words) for target in entry.targets
+                )
             ):
                 term = segment.source[where.start : where.end]
                 yield Hit(segment.start, segment.end, entry.targets, {"term": term})

@@ -101,11 +101,11 @@ _POINT_TIME = (
     r"|(?<![\w.:])(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:])"
 )
 _COMMA_NUMBER = (
-    rf"{_NOT_AFTER}(?P<int>\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,])|\d{{1,3}}(?:\.\d{{3}})+(?![\d,])"
+    rf"{_NOT_AFTER}(?P<int>\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?!\d)"
     rf"|\d+)(?:,(?P<fraction>\d+))?{_TAIL}"
 )
 _POINT_NUMBER = (
-    rf"{_NOT_AFTER}(?P<int>\d{{1,3}}(?:,\d{{3}})+(?![\d])|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d.])"
+    rf"{_NOT_AFTER}(?P<int>\d{{1,3}}(?:,\d{{3}})+(?![\d])|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d)"
     rf"|\d+)(?:\.(?P<fraction>\d+))?{_TAIL}"
 )
 _NUMBER_WORD = rf"(?<!\w)(?P<word>{_WORD_RE}){_TAIL}(?!\w)"

@@ -3,7 +3,8 @@
 Bilingual. A segment whose source has at least ``min_chars`` characters is
 flagged when its target is shorter than ``below`` times the length the
 language pair gives it, or when the source has more sentences than the
-target and the target is too short to hold the shortest of them. The
+target and the target is shorter than it would be with the shortest of
+them by at least three quarters of that sentence's share. The
 expected length is the source's length times the pair's ratio of target
 to source length, measured on the file itself (the median over its
 segments, once 20 segments count) or, in a smaller file, ``ratio``.
@@ -54,6 +55,8 @@ FIELDS = {"ratio": float, "below": float, "min_chars": int, "sentences": bool}
 REQUIRED: tuple[str, ...] = ()
 DEFAULTS: dict[str, Any] = {"ratio": 0.95, "below": 0.5, "min_chars": 30, "sentences": True}
 PLACEHOLDERS = frozenset({"reason"})
+SENTENCE_SHARE = 0.75
+"""How much of the shortest sentence's length a target must lack to have dropped it."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,8 @@ def _dropped_sentence(source: str, target: str, expected: float) -> str | None:
         return None
     target_sentences = sentence_lengths(target)
     shortest = min(source_sentences)
-    if len(target_sentences) < len(source_sentences) and len(target) < expected - shortest / 2:
+    without_shortest = expected * (1 - SENTENCE_SHARE * shortest / len(source))
+    if len(target_sentences) < len(source_sentences) and len(target) < without_shortest:
         return (
             f"the source has {len(source_sentences)} sentences, "
             f"the translation {len(target_sentences)}"

@@ -9,7 +9,8 @@ the rest of the tool: a target with fewer than 40 letters is never
 judged. It reads the languages already found for the article's paragraphs
 (each segment is one), and runs langdetect on a segment alone only when
 those cannot tell (the file's language given, unknown, or the source's).
-The source's language is the file's, or else detected on the segment.
+The source's language is the file's (or the one the user gives), or else
+detected once on a sample of the file's sources.
 
 Fields:
 
@@ -70,6 +71,7 @@ DEFAULTS: dict[str, Any] = {
     "min_confidence": 0.9,
 }
 PLACEHOLDERS = frozenset({"reason"})
+SOURCE_SAMPLE_CHARS = 400
 
 
 def _normalised(text: str) -> str:
@@ -116,7 +118,7 @@ class _SegmentLanguages:
         assert doc.segments is not None
         self.doc = doc
         self.min_confidence = min_confidence
-        self.source_language = doc.segments.source_language
+        self.source_language = doc.segments.source_language or _sources_language(doc)
         self.target_language = doc.segments.target_language
         article = doc.language
         self.each_alone = (
@@ -140,6 +142,19 @@ class _SegmentLanguages:
     def _detected(self, text: str) -> str | None:
         found = text_language(text)
         return found[0] if found and found[1] >= self.min_confidence else None
+
+
+def _sources_language(doc: Document) -> str | None:
+    """The language of the file's sources, judged once on a sample of them."""
+    assert doc.segments is not None
+    sample, size = [], 0
+    for segment in doc.segments.segments:
+        if size >= SOURCE_SAMPLE_CHARS:
+            break
+        sample.append(segment.source)
+        size += len(segment.source) + 1
+    found = text_language("\n".join(sample))
+    return found[0] if found else None
 
 
 def compile(options: dict[str, Any]) -> UntranslatedSegmentCheck:
