@@ -208,6 +208,8 @@ class NumbersCheck:
         target_language = doc.language.code or doc.segments.target_language
         target_notation = _notation(self.target_notation, target_language, "point")
         for segment in doc.segments.segments:
+            if not segment.target.strip():
+                continue  # an empty target is the untranslated-segment kind's
             source = quantities(segment.source, source_notation)
             target = quantities(segment.target, target_notation)
             if source or target:

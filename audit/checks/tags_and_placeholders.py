@@ -6,7 +6,8 @@ sides and compared: the inline tags of an XLIFF unit (``<g id="1">``,
 (``{0}``, ``{name}``, ``{{name}}``, ``%s``, ``%1$d``, ``%(name)s``,
 ``${name}``), URLs, e-mail addresses, hashtags and @-mentions. A segment
 is flagged once: on the first thing the target adds, or on the whole
-target when it only lacks some.
+target when it only lacks some. Empty targets are left to the
+``untranslated-segment`` kind.
 
 Fields:
 
@@ -81,6 +82,8 @@ class TagsCheck:
         if doc.segments is None:
             return
         for segment in doc.segments.segments:
+            if not segment.target.strip():
+                continue  # an empty target is the untranslated-segment kind's
             source, target = self._items(segment, "source"), self._items(segment, "target")
             if not source and not target:
                 continue

@@ -10,8 +10,10 @@ rules:
     severity: minor
     category: accuracy/addition
     examples:
-      flag: [{source: "Le musée rouvre ses portes samedi.", target: "The museum reopens on Saturday. It has been closed for two years of works."}]
-      pass: [{source: "Le musée rouvre ses portes samedi.", target: "The museum reopens on Saturday."}]
+      flag:
+        - source: "Le musée rouvre ses portes samedi."
+          target: "The museum reopens on Saturday. It has been closed for two years of works."
+      pass: [{source: "Le musée rouvre samedi.", target: "The museum reopens on Saturday."}]
 """
 SOURCE = "Le musée rouvre ses portes samedi après des travaux."
 

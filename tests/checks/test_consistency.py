@@ -11,8 +11,12 @@ rules:
     severity: minor
     category: terminology/inconsistent
     examples:
-      flag: [{source: ["La séance est ouverte.", "La séance est ouverte."], target: ["The sitting is open.", "The session opens."]}]
-      pass: [{source: ["La séance est ouverte.", "La séance est ouverte."], target: ["The sitting is open.", "The sitting is open."]}]
+      flag:
+        - source: ["La séance est ouverte.", "La séance est ouverte."]
+          target: ["The sitting is open.", "The session opens."]
+      pass:
+        - source: ["La séance est ouverte.", "La séance est ouverte."]
+          target: ["The sitting is open.", "The sitting is open."]
 """
 
 

@@ -11,7 +11,8 @@ module in strict mode.
 
 The source language comes from the file (``source-language``, ``srcLang``,
 ``srclang``, PO's ``X-Source-Language``); segment ids from the units
-(``id``, ``tuid``, ``msgctxt``), else their position. A file that cannot be
+(``id``, ``tuid``, ``msgctxt``), else their position (the line of a
+TSV/CSV row). A file that cannot be
 read is an ``InputError`` at ``FILE:LINE`` when the parser tells the line.
 translate-toolkit is the ``bilingual`` extra: without it, reading such a
 file says how to install it.
@@ -193,8 +194,7 @@ def _read_po(data: bytes, place: str, decode: Decode) -> Alignment:
 
 
 def _po_unit(unit: Any, number: int) -> Unit:
-    locations = unit.getlocations()
-    unit_id = unit.getcontext() or (locations[0] if locations else None) or str(number)
+    unit_id = unit.getcontext() or str(number)
     return Unit(id=unit_id, source=str(unit.source or ""), target=str(unit.target or ""))
 
 
