@@ -4,8 +4,9 @@ A ``<testsuites>`` root holds the run's totals and one ``<testsuite>`` per
 article, named by its path, with the article's id, language, quality score,
 quality signature and verdict as properties. Each finding is a
 ``<testcase>`` whose classname is the rule id and whose name is
-``line:col text`` (``segment ID line:col text`` in a bilingual file). Findings of severity major or critical (the SARIF
-``error`` level, what the default gate fails on) are a ``<failure>`` typed
+``line:col text`` (``segment ID line:col text`` in a bilingual file).
+Findings of severity major or critical (the SARIF ``error`` level, what
+the default gate fails on) are a ``<failure>`` typed
 by their severity; minor and neutral findings pass, their message in
 ``<system-out>``. Every suite ends with a ``gate`` testcase carrying the
 article's verdict: it fails, listing the reasons, when the article failed
