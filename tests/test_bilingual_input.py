@@ -20,8 +20,10 @@ EXPECTED = {
 }
 BROKEN = {
     "unit.xlf": (
-        '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
-        '\n<file><body>\n<trans-unit id="1"><source>Oui</source></trans-unit\n</body></file></xliff>',
+        '<?xml version="1.0"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '<file><body>\n<trans-unit id="1"><source>Oui</source></trans-unit\n'
+        "</body></file></xliff>",
         "unit.xlf:5: not well-formed XML",
     ),
     "other.xlf": ("<?xml version='1.0'?>\n<html><body/></html>\n", "other.xlf:1: not an XLIFF"),
@@ -94,7 +96,7 @@ def test_input_format_forces_a_format_and_walks_its_extensions(run_cli, tmp_path
 
 
 def test_standard_input_with_a_forced_format(run_cli):
-    stdin = "Le taux est de 3 %.\tThe rate is 4%.\n".encode()
+    stdin = b"Le taux est de 3 %.\tThe rate is 4%.\n"
     result = run_cli(
         "check", "--no-config", "-f", "json", "--input-format", "tsv", "-", stdin=stdin
     )

@@ -72,5 +72,5 @@ def test_an_unknown_policy_severity_is_a_config_error(tmp_path):
 
     settings = tmp_path / "audit.yaml"
     settings.write_text("confirmed_by_source: {severity: huge}\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="audit.yaml:1:33: 'severity' must be one of"):
+    with pytest.raises(ConfigError, match=r"audit\.yaml:1:33: 'severity' must be one of"):
         config.load(settings)
