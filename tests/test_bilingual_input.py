@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from conftest import ROOT
@@ -113,3 +114,13 @@ def test_an_unknown_input_format_is_a_usage_error(run_cli):
 def test_monolingual_input_gets_null_segments(run_cli):
     [article] = findings(run_cli, ROOT / "seeds" / "000_476ed62aba232d44.txt")
     assert {(f["segment"], f["confirmed_by_source"]) for f in article["findings"]} == {(None, None)}
+
+
+def test_without_translate_toolkit_the_error_says_what_to_install(run_cli, monkeypatch):
+    monkeypatch.setitem(sys.modules, "translate.storage.tmx", None)
+    result = run_cli("check", "--no-config", SAMPLES / "storm.tmx")
+    assert result.code == 2
+    assert result.stderr == (
+        f"error: {SAMPLES / 'storm.tmx'}: reading TMX needs translate-toolkit: "
+        "pip install 'translation-audit[bilingual]'\n"
+    )

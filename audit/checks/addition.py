@@ -73,7 +73,7 @@ class AdditionCheck:
             reason = None
             if len(target) > self.above * expected:
                 reason = f"it is {len(target) / expected:.0%} of the length the source gives it"
-            elif self.sentences:
+            elif self.sentences and len(target) > expected:
                 reason = _added_sentence(source, target, expected)
             if reason:
                 yield Hit(segment.start, segment.end, values={"reason": reason})

@@ -12,6 +12,7 @@ target.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import regex
 
@@ -20,6 +21,7 @@ from audit.text.segment import split_sentences
 from audit.text.spans import Span
 
 REGEX_TIMEOUT_SECONDS = 2.0
+SENTENCE_CACHE = 65536
 _BACKREFERENCE_RE = re.compile(r"\\[1-9]|\\g<|\(\?P[=>]|\(\?&|\(\?R\)|\(\?[+-]?\d")
 
 
@@ -43,9 +45,10 @@ def ending_here(source: str) -> str:
     return anchored if _BACKREFERENCE_RE.search(source) else f"(?r){anchored}"
 
 
-def sentence_lengths(text: str) -> list[int]:
+@lru_cache(maxsize=SENTENCE_CACHE)
+def sentence_lengths(text: str) -> tuple[int, ...]:
     """The length of each sentence of a one-paragraph text (a segment), split as the
-    Document splits its paragraphs."""
+    Document splits its paragraphs; remembered, as several kinds ask for the same segments."""
     if not text.strip():
-        return []
-    return [end - start for start, end in split_sentences(text, Span(0, len(text)))]
+        return ()
+    return tuple(end - start for start, end in split_sentences(text, Span(0, len(text))))

@@ -62,7 +62,7 @@ import yaml
 from audit.rulebook.fields import File
 from audit.rulebook.kind import COMMON_PLACEHOLDERS, FieldError, Hit, placeholder_problem
 from audit.text.bilingual.segments import Segment
-from audit.text.bilingual.terms import Term, Words
+from audit.text.bilingual.terms import Term, any_of
 from audit.text.document import Document
 
 KIND = "glossary"
@@ -103,57 +103,45 @@ class GlossaryCheck:
             return
         source_language = doc.segments.source_language
         target_language = doc.language.code or doc.segments.target_language
+        forbidden = [_term(word, target_language) for word in self.forbidden]
+        entries = [(entry, _term(entry.source, source_language)) for entry in self.entries]
+        any_source, any_forbidden = any_of([t for _, t in entries]), any_of(forbidden)
         for segment in doc.segments.segments:
-            if segment.target.strip():
-                source_words, target_words = Words.of(segment.source), Words.of(segment.target)
-                yield from self._segment(
-                    segment, source_words, target_words, source_language, target_language
-                )
+            if not segment.target.strip():
+                continue
+            if forbidden and any_forbidden.search(segment.target):
+                yield from self._forbidden(segment, forbidden, ())
+            if any_source.search(segment.source):
+                yield from self._segment(segment, entries, target_language)
 
     def _segment(
-        self,
-        segment: Segment,
-        source_words: Words,
-        target_words: Words,
-        source_language: str | None,
-        target_language: str | None,
+        self, segment: Segment, entries: list[tuple[Entry, Term]], target_language: str | None
     ) -> Iterator[Hit]:
-        for word in self.forbidden:
-            yield from self._forbidden(segment, target_words, word, (), target_language)
-        for entry in self.entries:
-            where = _term(entry.source, source_language).find(source_words)
+        for entry, term in entries:
+            where = term.find(segment.source)
             if where is None:
                 continue
-            forbidden = [
-                hit
-                for word in entry.forbidden
-                for hit in self._forbidden(
-                    segment, target_words, word, entry.targets, target_language
-                )
-            ]
-            yield from forbidden
+            forbidden = [_term(word, target_language) for word in entry.forbidden]
+            hits = list(self._forbidden(segment, forbidden, entry.targets))
+            yield from hits
             if (
                 entry.targets
-                and not forbidden
+                and not hits
                 and not any(
-                    _term(target, target_language).find(target_words) for target in entry.targets
+                    _term(target, target_language).find(segment.target) for target in entry.targets
                 )
             ):
-                term = segment.source[where.start : where.end]
-                yield Hit(segment.start, segment.end, entry.targets, {"term": term})
+                found = segment.source[where.start : where.end]
+                yield Hit(segment.start, segment.end, entry.targets, {"term": found})
 
     def _forbidden(
-        self,
-        segment: Segment,
-        words: Words,
-        forbidden: str,
-        suggestions: tuple[str, ...],
-        language: str | None,
+        self, segment: Segment, terms: list[Term], suggestions: tuple[str, ...]
     ) -> Iterator[Hit]:
-        found = _term(forbidden, language).find(words)
-        if found is not None:
-            start, end = segment.start + found.start, segment.start + found.end
-            yield Hit(start, end, suggestions, {"term": ""}, self.forbidden_message)
+        for term in terms:
+            found = term.find(segment.target)
+            if found is not None:
+                start, end = segment.start + found.start, segment.start + found.end
+                yield Hit(start, end, suggestions, {"term": ""}, self.forbidden_message)
 
 
 def compile(options: dict[str, Any]) -> GlossaryCheck:

@@ -44,13 +44,12 @@ Example::
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
-
-import regex
 
 from audit.rulebook.kind import Hit
 from audit.text.bilingual.segments import Segment
@@ -89,10 +88,16 @@ _MONTHS = {
     )
     for name in names.split()
 }  # fmt: skip
-_NOT_AFTER = r"(?<![\w.,{/#@:$€£]|[\w][.,])"
+_DIGIT_RE = re.compile(r"\d")
+_DIGITS_RE = re.compile(r"\d+")
+_NOT_AFTER = r"(?<![\w.,{/#@:$€£])(?<!\w[.,])"
 _SPACE = "[ \u00a0\u202f]"
 _MAGNITUDE_RE = "|".join(sorted({*_MAGNITUDES, *_FRENCH_MAGNITUDES}, key=len, reverse=True))
-_WORD_RE = "|".join(_WORDS)
+_NOT_PLAIN = re.compile(
+    rf"\d[.,:{_SPACE[1:-1]}]\d|\d{_SPACE}?(?:h(?![^\W\d_])|[ap]\.?m\b)"
+    rf"|\d{_SPACE}?(?:{_MAGNITUDE_RE})\b",
+    re.IGNORECASE,
+)
 _TAIL = rf"(?:{_SPACE}?(?P<magnitude>{_MAGNITUDE_RE})\b)?"
 _COMMA_TIME = rf"(?<!\w)(?P<hour>[01]?\d|2[0-3]){_SPACE}?h(?:{_SPACE}?(?P<minute>[0-5]\d))?(?!\w)"
 _POINT_TIME = (
@@ -108,21 +113,16 @@ _POINT_NUMBER = (
     rf"{_NOT_AFTER}(?P<int>\d{{1,3}}(?:,\d{{3}})+(?![\d])|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d)"
     rf"|\d+)(?:\.(?P<fraction>\d+))?{_TAIL}"
 )
-_NUMBER_WORD = rf"(?<!\w)(?P<word>{_WORD_RE}){_TAIL}(?!\w)"
-_MONTH_NAMES = "|".join(_MONTHS)
-_MONTH = (
-    rf"(?:(?<=\d(?:er|st|nd|rd|th)?{_SPACE})(?P<month>{_MONTH_NAMES})\b"
-    rf"|(?P<month_before>{_MONTH_NAMES})\.?(?={_SPACE}\d))"
-)
 PATTERNS = {
-    notation: regex.compile(
-        "|".join(f"(?:{part})" for part in (time, number, _NUMBER_WORD, _MONTH)), regex.IGNORECASE
-    )
-    for notation, time, number in (
-        ("comma", _COMMA_TIME, _COMMA_NUMBER),
-        ("point", _POINT_TIME, _POINT_NUMBER),
-    )
+    "comma": re.compile(f"{_COMMA_TIME}|{_COMMA_NUMBER}", re.IGNORECASE),
+    "point": re.compile(f"{_POINT_TIME}|{_POINT_NUMBER}", re.IGNORECASE),
 }
+"""Numbers and times in each notation: run only on a text that holds a digit."""
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_MAGNITUDE_AFTER = re.compile(rf"{_SPACE}?({_MAGNITUDE_RE})\b", re.IGNORECASE)
+_SPECIAL_WORDS = frozenset([*_WORDS, *_MONTHS])
+_NUMBER_BEFORE = re.compile(rf"\d(?:er|st|nd|rd|th)?{_SPACE}$", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(rf"{_SPACE}\d")
 
 
 class Quantity(NamedTuple):
@@ -137,26 +137,64 @@ class Quantity(NamedTuple):
 def quantities(text: str, notation: str) -> list[Quantity]:
     """The numbers, times and months of ``text`` read in ``notation`` (comma or point)."""
     french = notation == "comma"
-    return [
-        Quantity(_key(match, french), match.start(), match.end(), match.group())
-        for match in PATTERNS[notation].finditer(text)
-    ]
+    digits = _DIGIT_RE.search(text) is not None
+    found = _words(text, digits, french)
+    if digits:
+        found += (
+            Quantity(_key(match, french), match.start(), match.end(), match.group())
+            for match in PATTERNS[notation].finditer(text)
+        )
+        found.sort(key=lambda quantity: quantity.start)
+    return found
 
 
-def _key(match: regex.Match[str], french: bool) -> tuple[str, Decimal]:
+def _words(text: str, digits: bool, french: bool) -> list[Quantity]:
+    """The number words of ``text`` (with a magnitude after them), and its month names next
+    to a number (there are none unless it holds ``digits``)."""
+    found = []
+    for match in _LETTERS_RE.finditer(text):
+        word = match.group().lower()
+        if word in _WORDS:
+            value, end = Decimal(_WORDS[word]), match.end()
+            tail = _MAGNITUDE_AFTER.match(text, end)
+            if tail is not None:
+                value, end = value * _factor(tail.group(1), french), tail.end()
+            quantity = Quantity(
+                ("number", value.normalize()), match.start(), end, text[match.start() : end]
+            )
+            found.append(quantity)
+        elif digits and word in _MONTHS and _next_to_a_number(text, match):
+            month = ("month", Decimal(_MONTHS[word]))
+            found.append(Quantity(month, match.start(), match.end(), match.group()))
+    return found
+
+
+def _factor(magnitude: str, french: bool) -> int:
+    word = magnitude.lower()
+    return (_FRENCH_MAGNITUDES if french else {}).get(word) or _MAGNITUDES.get(word, 1)
+
+
+def _plain_integers(text: str) -> Counter[str] | None:
+    """The digit runs of a text that holds numbers only as plain integers ("2024", "26"),
+    which read the same in every notation; None for any other text, which is parsed."""
+    if _NOT_PLAIN.search(text) or not _SPECIAL_WORDS.isdisjoint(_LETTERS_RE.findall(text.lower())):
+        return None
+    return Counter(_DIGITS_RE.findall(text))
+
+
+def _next_to_a_number(text: str, month: re.Match[str]) -> bool:
+    """Whether a month name follows a number ("3 mai", "1st May") or precedes one ("May 3")."""
+    before = _NUMBER_BEFORE.search(text, max(0, month.start() - 6), month.start())
+    return before is not None or _NUMBER_AFTER.match(text, month.end()) is not None
+
+
+def _key(match: re.Match[str], french: bool) -> tuple[str, Decimal]:
     groups = match.groupdict()
-    if groups.get("month") or groups.get("month_before"):
-        name = (groups["month"] or groups["month_before"]).lower()
-        return ("month", Decimal(_MONTHS[name]))
     if groups.get("hour") is not None or groups.get("hour24") is not None:
         return ("time", Decimal(_minutes(groups)))
-    if groups.get("word"):
-        value = Decimal(_WORDS[groups["word"].lower()])
-    else:
-        digits = regex.sub(r"[^\d]", "", groups["int"])
-        value = Decimal(f"{digits}.{groups['fraction'] or 0}")
-    magnitude = (groups.get("magnitude") or "").lower()
-    factor = (_FRENCH_MAGNITUDES if french else {}).get(magnitude) or _MAGNITUDES.get(magnitude, 1)
+    digits = "".join(filter(str.isdigit, groups["int"]))
+    value = Decimal(f"{digits}.{groups['fraction'] or 0}")
+    factor = _factor(groups["magnitude"], french) if groups.get("magnitude") else 1
     return ("number", (value * factor).normalize())
 
 
@@ -210,6 +248,9 @@ class NumbersCheck:
         for segment in doc.segments.segments:
             if not segment.target.strip():
                 continue  # an empty target is the untranslated-segment kind's
+            plain = _plain_integers(segment.source)
+            if plain is not None and plain == _plain_integers(segment.target):
+                continue
             source = quantities(segment.source, source_notation)
             target = quantities(segment.target, target_notation)
             if source or target:

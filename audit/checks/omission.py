@@ -78,7 +78,7 @@ class OmissionCheck:
             reason = None
             if len(target) < self.below * expected:
                 reason = f"it is {len(target) / expected:.0%} of the length the source gives it"
-            elif self.sentences:
+            elif self.sentences and len(target) < expected:
                 reason = _dropped_sentence(source, target, expected)
             if reason:
                 yield Hit(segment.start, segment.end, values={"reason": reason})

@@ -63,6 +63,14 @@ PATTERNS = {
     "hashtags": re.compile(r"(?<![\w&#@.])[#@]\w*[^\W\d_]\w*"),
 }
 
+MARKS = {
+    "placeholders": ("{", "%", "$"),
+    "urls": ("://", "www."),
+    "emails": ("@",),
+    "hashtags": ("#", "@"),
+}
+"""What a text must hold for each pattern to be worth running."""
+
 
 @dataclass(frozen=True)
 class Item:
@@ -94,17 +102,24 @@ class TagsCheck:
 
     def _items(self, segment: Segment, side: str) -> list[Item]:
         text = segment.source if side == "source" else segment.target
-        emails = [m.span() for m in PATTERNS["emails"].finditer(text)]
+        emails = [m.span() for m in PATTERNS["emails"].finditer(text)] if "@" in text else []
         items = [
             Item(match.group(), match.start(), match.end())
             for kind in self.kinds
+            if any(mark in text for mark in MARKS[kind])
             for match in PATTERNS[kind].finditer(text)
             if kind == "emails" or not any(s <= match.start() < e for s, e in emails)
         ]
         if self.tags:
             tags = segment.source_tags if side == "source" else segment.target_tags
-            items.extend(Item(f"<{tag}>") for tag in tags)
+            items.extend(Item(_tag_text(tag)) for tag in tags)
         return items
+
+
+def _tag_text(tag: str) -> str:
+    """An inline tag (``name#id``) as it reads in XLIFF: ``<g id="1">``."""
+    name, _, tag_id = tag.partition("#")
+    return f'<{name} id="{tag_id}">'
 
 
 def _unmatched(items: list[Item], other: Counter[str]) -> list[Item]:

@@ -1,4 +1,4 @@
-"""Reading bilingual files: XLIFF 1.2 and 2.0, TMX and PO with translate-toolkit, TSV/CSV.
+"""Reading bilingual files: XLIFF 1.2 (and 1.1) and 2.0, TMX and PO with translate-toolkit, TSV/CSV.
 
 ``format_of`` tells a bilingual file by its extension (or the format the
 user forces); ``parse`` reads its bytes into an ``Alignment``. XLIFF, TMX
@@ -40,6 +40,7 @@ EXTENSIONS = {
 }
 INPUT_FORMATS = ("auto", "text", *EXTENSIONS)
 XLIFF_NAMESPACES = {
+    "urn:oasis:names:tc:xliff:document:1.1": "xliff1",
     "urn:oasis:names:tc:xliff:document:1.2": "xliff1",
     "urn:oasis:names:tc:xliff:document:2.0": "xliff2",
 }
@@ -147,9 +148,15 @@ def _xml_unit(unit: Any, number: int, unit_id: str | None) -> Unit:
         source=str(unit.source or ""),
         target=str(unit.target or ""),
         line=unit.xmlelement.sourceline,
-        source_tags=_tags(unit.rich_source),
-        target_tags=_tags(unit.rich_target) if unit.target else (),
+        source_tags=_tags(unit.rich_source) if _has_inline(unit, 0) else (),
+        target_tags=_tags(unit.rich_target) if _has_inline(unit, 1) else (),
     )
+
+
+def _has_inline(unit: Any, index: int) -> bool:
+    """Whether the unit's source (0) or target (1) element holds inline elements."""
+    node = unit.getlanguageNode(lang=None, index=index)
+    return node is not None and len(node) > 0
 
 
 def _tags(rich: list[Any]) -> tuple[str, ...]:
