@@ -6,8 +6,9 @@ translate-toolkit (which writes XLIFF 1.1, read as 1.2 is), and their
 targets, one per line, as one plain-text file. Each pair of runs checks
 the XLIFF file (the bilingual pack runs, every finding is mapped to its
 segment) then the text file (the same monolingual rules on the same text)
-with the real CLI, ``--jobs 1``; the figure is the median over the pairs of the XLIFF run's CPU time over the
-text run's, with the lowest and highest ratio. The target: under 2x.
+with the real CLI, ``--jobs 1``; the figure is the median over the pairs
+of the XLIFF run's CPU time over the text run's, with the lowest and
+highest ratio. The target: under 2x.
 
     python bench/bilingual.py [--segments 10000] [--pairs 5] [--write]
 """

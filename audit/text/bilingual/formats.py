@@ -48,6 +48,7 @@ HEADER_NAMES = ("source", "target", "reference")
 INSTALL_HINT = "pip install 'translation-audit[bilingual]'"
 _PO_LINE_RE = re.compile(r"^(.*) on line (\d+): (.*)$", re.S)
 _NAMESPACE_RE = re.compile(r"^\{([^}]*)\}")
+_XML_PLACE_RE = re.compile(r", line \d+, column \d+$")
 
 Decode = Callable[[bytes], str]
 
@@ -86,10 +87,16 @@ def _xml_store(store_class: Any, data: bytes, place: str, what: str) -> Any:
     try:
         return store_class.parsestring(data)
     except etree.XMLSyntaxError as bad:
-        line = bad.position[0] if bad.position else bad.lineno
-        raise InputError(f"{place}:{line}", f"not well-formed XML: {bad.msg}") from None
+        raise _xml_error(bad, place) from None
     except AssertionError:
         raise InputError(f"{place}:1", f"the root element is not that of {what}") from None
+
+
+def _xml_error(bad: Any, place: str) -> InputError:
+    """lxml's syntax error as ``FILE:LINE: problem`` (its message without the place again)."""
+    line = bad.position[0] if bad.position else bad.lineno
+    problem = _XML_PLACE_RE.sub("", str(bad.msg))
+    return InputError(f"{place}:{line}", f"not well-formed XML: {problem}")
 
 
 def _root_namespace(data: bytes, place: str) -> str:
@@ -101,8 +108,7 @@ def _root_namespace(data: bytes, place: str) -> str:
             match = _NAMESPACE_RE.match(element.tag)
             return match.group(1) if match else ""
     except etree.XMLSyntaxError as bad:
-        line = bad.position[0] if bad.position else bad.lineno
-        raise InputError(f"{place}:{line}", f"not well-formed XML: {bad.msg}") from None
+        raise _xml_error(bad, place) from None
     raise InputError(f"{place}:1", "not well-formed XML: no root element")
 
 
