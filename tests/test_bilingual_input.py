@@ -124,3 +124,16 @@ def test_without_translate_toolkit_the_error_says_what_to_install(run_cli, monke
         f"error: {SAMPLES / 'storm.tmx'}: reading TMX needs translate-toolkit: "
         "pip install 'translation-audit[bilingual]'\n"
     )
+
+
+def test_worker_processes_give_the_same_report(run_cli, tmp_path):
+    for number in range(17):
+        (tmp_path / f"storm{number:02d}.tmx").write_bytes((SAMPLES / "storm.tmx").read_bytes())
+    one = run_cli(
+        "check", "--no-config", "-q", "-f", "json", "--jobs", "1", "--input-format", "tmx", tmp_path
+    )
+    two = run_cli(
+        "check", "--no-config", "-q", "-f", "json", "--jobs", "2", "--input-format", "tmx", tmp_path
+    )
+    assert one.code == two.code == 1 and one.stdout == two.stdout
+    assert len(json.loads(two.stdout)["articles"]) == 17

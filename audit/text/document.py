@@ -10,7 +10,10 @@ the only place that turns an offset into a 1-based line and column.
 Paragraphs are the non-blank lines of the text: wire copy and scraped pages
 put one paragraph per line, with or without blank lines between them.
 Tokens are runs of letters and digits; hyphens and apostrophes separate
-them, so "back-to-back" and "back to back" have the same tokens.
+them, so "back-to-back" and "back to back" have the same tokens. The
+Document of a bilingual file is the text of its target segments, one per
+line, and keeps the aligned segments (``segments``) for the kinds that
+compare a target with its source.
 """
 
 from __future__ import annotations
