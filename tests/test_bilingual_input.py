@@ -27,6 +27,13 @@ BROKEN = {
         "</body></file></xliff>",
         "unit.xlf:5: not well-formed XML",
     ),
+    "segments.xlf": (
+        '<?xml version="1.0"?>\n'
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr">\n'
+        '<file id="f"><unit id="u"><segment><source>Oui</source>\n'
+        "<target>Yes</source></segment></unit></file></xliff>\n",
+        "segments.xlf:4: not well-formed XML",
+    ),
     "other.xlf": ("<?xml version='1.0'?>\n<html><body/></html>\n", "other.xlf:1: not an XLIFF"),
     "memory.tmx": (
         '<tmx version="1.4">\n<header srclang="fr"/>\n<body><tu><tuv xml:lang="fr">\n',

@@ -74,3 +74,12 @@ def test_junit_names_the_segment_in_the_testcase(run_cli):
 def test_streaming_json_carries_the_segment(run_cli, output_format):
     [line] = report(run_cli, output_format).splitlines()
     assert {f["segment"] for f in json.loads(line)["findings"]} == {"storm-2", "storm-3"}
+
+
+def test_sarif_rule_help_shows_pair_examples_as_source_and_target(run_cli):
+    log = json.loads(report(run_cli, "sarif"))
+    rules = {rule["id"]: rule for rule in log["runs"][0]["tool"]["driver"]["rules"]}
+    help_text = rules["bilingual.numbers"]["help"]["text"]
+    assert "- 'Le chômage a reculé à 7,3 % en mars.' => 'Unemployment fell to 3.7% in March.'" in (
+        help_text
+    )

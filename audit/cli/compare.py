@@ -164,7 +164,7 @@ def _to_count(ref: Article, count: int, hyp: Article) -> Segmented:
     for candidate in candidates:
         if len(candidate.texts) == count:
             return candidate
-    return _same_count(_bilingual(hyp), candidates[-1])
+    return _same_count(_bilingual(hyp), candidates[0])
 
 
 def _same_count(hyp: Segmented, ref: Segmented) -> Segmented:
