@@ -10,7 +10,8 @@ point notation (English) a full stop marks decimals and a comma or a space
 groups thousands. A month name next to a number (``3 mai``, ``May 3``)
 counts as that month, and the number words from two to twelve count as
 numbers (``trois`` = ``3``). A time on the hour also matches the bare hour
-(``20 h`` = ``8 p.m.`` = ``20 heures``). Digits inside placeholders, paths,
+(``20 h`` = ``8 p.m.`` = ``20 heures``), and ``14:30`` reads as a time in
+either notation. Digits inside placeholders, paths,
 hashtags and mentions are the ``tags-and-placeholders`` kind's business.
 
 A segment is flagged once, on the first number the target adds, or on the
@@ -99,7 +100,10 @@ _NOT_PLAIN = re.compile(
     re.IGNORECASE,
 )
 _TAIL = rf"(?:{_SPACE}?(?P<magnitude>{_MAGNITUDE_RE})\b)?"
-_COMMA_TIME = rf"(?<!\w)(?P<hour>[01]?\d|2[0-3]){_SPACE}?h(?:{_SPACE}?(?P<minute>[0-5]\d))?(?!\w)"
+_COMMA_TIME = (
+    rf"(?<!\w)(?P<hour>[01]?\d|2[0-3]){_SPACE}?h(?:{_SPACE}?(?P<minute>[0-5]\d))?(?!\w)"
+    r"|(?<![\w.:])(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:])"
+)
 _POINT_TIME = (
     r"(?<![\w.:])(?P<hour>1[0-2]|0?\d)(?:[:.](?P<minute>[0-5]\d))?"
     r"[ \u00a0]?(?P<half>[ap])\.?m\b\.?"

@@ -8,7 +8,9 @@ in the source's language. The language test has the short-text guard of
 the rest of the tool: a target with fewer than 40 letters is never
 judged. It reads the languages already found for the article's paragraphs
 (each segment is one), and runs langdetect on a segment alone only when
-those cannot tell (the file's language given, unknown, or the source's).
+those cannot tell (the file's language given, unknown, or the source's),
+and then only on a target whose words are a fifth or more the source
+language's commonest function words (when the tool lists them).
 The source's language is the file's (or the one the user gives), or else
 detected once on a sample of the file's sources.
 
@@ -45,6 +47,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -52,7 +55,7 @@ from typing import Any
 from audit.rulebook.kind import Hit
 from audit.text.bilingual.segments import Segment
 from audit.text.document import Document
-from audit.text.language import text_language
+from audit.text.language import FUNCTION_WORD_SHARE, FUNCTION_WORDS, text_language
 
 KIND = "untranslated-segment"
 FIELDS = {
@@ -72,6 +75,8 @@ DEFAULTS: dict[str, Any] = {
 }
 PLACEHOLDERS = frozenset({"reason"})
 SOURCE_SAMPLE_CHARS = 400
+FUNCTION_WORD_SETS = {code: frozenset(words.split()) for code, words in FUNCTION_WORDS.items()}
+_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def _normalised(text: str) -> str:
@@ -125,6 +130,7 @@ class _SegmentLanguages:
             article.given or article.code is None or article.code == self.source_language
         )
         self.foreign = {p.paragraph: p.code for p in article.paragraphs}
+        self.function_words = FUNCTION_WORD_SETS.get(self.source_language or "")
 
     def untranslated(self, segment: Segment) -> str | None:
         """The source's language, when the target is written in it; else None."""
@@ -135,13 +141,22 @@ class _SegmentLanguages:
         return code if code == source else None
 
     def _target_language(self, segment: Segment) -> str | None:
-        if self.each_alone:
-            return self._detected(segment.target)
-        return self.foreign.get(self.doc.paragraph_of(segment.end - 1))
+        if not self.each_alone:
+            return self.foreign.get(self.doc.paragraph_of(segment.end - 1))
+        if self.function_words and not _share_at_least(segment.target, self.function_words):
+            return None
+        return self._detected(segment.target)
 
     def _detected(self, text: str) -> str | None:
         found = text_language(text)
         return found[0] if found and found[1] >= self.min_confidence else None
+
+
+def _share_at_least(text: str, function_words: frozenset[str]) -> bool:
+    """Whether ``FUNCTION_WORD_SHARE`` of the words of ``text`` are ``function_words``."""
+    words = _WORD_RE.findall(text.lower())
+    found = sum(map(function_words.__contains__, words))
+    return bool(words) and found >= FUNCTION_WORD_SHARE * len(words)
 
 
 def _sources_language(doc: Document) -> str | None:

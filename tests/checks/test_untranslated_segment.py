@@ -52,3 +52,14 @@ def test_a_mostly_english_file_reads_the_paragraph_languages(write_pack):
     pairs = [*english, (FRENCH, "Les élus ont aussi promis une nouvelle route pour le village.")]
     findings = write_pack.pair_findings(PACK, pairs)
     assert [f["segment"] for f in findings] == ["7"]
+
+
+def test_with_the_language_given_only_targets_with_source_function_words_are_detected(
+    write_pack,
+):
+    pairs = [
+        (FRENCH, "Le conseil régional a décidé une aide exceptionnelle aux agriculteurs."),
+        (FRENCH, ENGLISH),
+    ]
+    findings = write_pack.pair_findings(PACK, pairs, language="en")
+    assert [f["segment"] for f in findings] == ["1"]
