@@ -1,4 +1,4 @@
-"""langdetect's Detector with a faster n-gram extraction; same n-grams, same results.
+"""langdetect's Detector doing the same work faster; same n-grams, same results.
 
 Half of langdetect's time goes to cutting the text into 1- to 3-grams, one
 character at a time through an ``NGram`` object. ``Detector`` here keeps
@@ -7,19 +7,35 @@ the same n-grams in the same order with less work: characters are
 normalised once each (``NGram.normalize`` is a pure function of the
 character), and a word's n-grams are worked out once, because the n-gram
 buffer starts afresh after each space, so they do not depend on what comes
-before. ``tests/test_language.py`` checks that the n-grams and the
-probabilities are langdetect's own.
+before.
+
+The rest is langdetect's own steps in fewer Python operations: the text is
+appended and cleaned with regexes instead of a loop over its characters,
+and each trial multiplies the probabilities of all languages in one list
+comprehension, drawing the n-grams with the same calls to the same seeded
+``random.Random``, so that every float is computed by the same operations in
+the same order. ``tests/test_language.py`` checks that the text, the
+n-grams and the probabilities are langdetect's own.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from langdetect.detector import Detector as LangdetectDetector
+from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 
 WORD_CACHE_LIMIT = 1 << 16
 _NORMALIZED: dict[str, str] = {}
+_SPACE_RUN_RE = re.compile("  +")
+# langdetect counts as Latin the characters from "A" to "z" (brackets and the rest between
+# them included), and as not Latin every character from U+0300 on: its test to exempt the
+# Latin Extended Additional block compares a block number with a block name, so it exempts
+# nothing.
+_LATIN_RE = re.compile("[A-z]")
+_NOT_LATIN_RE = re.compile("[\u0300-\U0010ffff]")
 _WORD_NGRAMS: dict[int, dict[tuple[str, bool], tuple[str, ...]]] = {}
 
 
@@ -65,14 +81,52 @@ def _ngrams(text: str, known: dict[str, Any]) -> list[str]:
 
 
 class Detector(LangdetectDetector):  # type: ignore[misc]
-    """A langdetect Detector whose n-gram extraction runs faster (see the module)."""
+    """A langdetect Detector that does the same work faster (see the module)."""
 
-    def _extract_ngrams(self) -> list[str]:
-        known = self.word_lang_prob_map
-        words = "".join(map(_normalized, self.text)).split(" ")
-        last = len(words) - 1
-        found: list[str] = []
-        for index, word in enumerate(words):
-            if word:
-                found += _word_ngrams(word, index < last, known)
-        return found
+    def append(self, text: str) -> None:
+        """langdetect's ``append``: URLs and e-mail addresses become spaces, Vietnamese marks
+        are normalised, and of the first ``max_text_length`` characters a space right after
+        a space is dropped."""
+        text = NGram.normalize_vi(self.MAIL_RE.sub(" ", self.URL_RE.sub(" ", text)))
+        self.text += _SPACE_RUN_RE.sub(" ", text[: self.max_text_length])
+
+    def cleaning_text(self) -> None:
+        """langdetect's ``cleaning_text``: a text with more than twice as many non-Latin
+        characters as Latin ones loses its Latin ones."""
+        latin = len(_LATIN_RE.findall(self.text))
+        if latin * 2 < len(_NOT_LATIN_RE.findall(self.text)):
+            self.text = _LATIN_RE.sub("", self.text)
+
+    def _detect_block(self) -> None:
+        self.cleaning_text()
+        ngrams = self._extract_ngrams()
+        if not ngrams:
+            raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+        table = self.word_lang_prob_map
+        rows = [table[gram] for gram in ngrams]
+        trials = self.n_trial
+        total = [0.0] * len(self.langlist)
+        self.random.seed(self.seed)
+        for _ in range(trials):
+            total = [sum_ + p / trials for sum_, p in zip(total, self._trial(rows), strict=True)]
+        self.langprob = total
+
+    def _trial(self, rows: list[list[float]]) -> list[float]:
+        """One of langdetect's trials: the probabilities after multiplying in randomly drawn
+        n-grams' rows, normalised every fifth draw, until one language passes
+        ``CONV_THRESHOLD`` or the draws reach ``ITERATION_LIMIT``."""
+        prob = self._init_probability()
+        weight = (self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH) / self.BASE_FREQ
+        choice = self.random.choice
+        languages = range(len(prob))
+        draw = 0
+        while True:
+            row = choice(rows)
+            for i in languages:
+                prob[i] *= weight + row[i]
+            if draw % 5 == 0:
+                norm = sum(prob)
+                prob = [p / norm for p in prob]
+                if max(0.0, *prob) > self.CONV_THRESHOLD or draw >= self.ITERATION_LIMIT:
+                    return prob
+            draw += 1
