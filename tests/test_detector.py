@@ -68,3 +68,13 @@ def test_appended_and_cleaned_text_is_langdetects(text, limit):
 def test_probabilities_are_langdetects_for_any_text_and_trials(text, trials):
     theirs, ours = _pair(text, 200, trials)
     assert _outcome(ours) == _outcome(theirs)
+
+
+def test_our_detector_cuts_n_grams_without_langdetects_ngram_objects(monkeypatch):
+    def refuse(*_: object) -> None:
+        raise AssertionError("langdetect's NGram walk ran")
+
+    monkeypatch.setattr("langdetect.utils.ngram.NGram.add_char", refuse)
+    ours = Detector(language._factory())
+    ours.append("The government said on Friday that the troops would stay.")
+    assert ours.get_probabilities()[0].lang == "en"

@@ -130,3 +130,13 @@ class Detector(LangdetectDetector):  # type: ignore[misc]
                 if max(0.0, *prob) > self.CONV_THRESHOLD or draw >= self.ITERATION_LIMIT:
                     return prob
             draw += 1
+
+    def _extract_ngrams(self) -> list[str]:
+        known = self.word_lang_prob_map
+        words = "".join(map(_normalized, self.text)).split(" ")
+        last = len(words) - 1
+        found: list[str] = []
+        for index, word in enumerate(words):
+            if word:
+                found += _word_ngrams(word, index < last, known)
+        return found
