@@ -1,4 +1,5 @@
-"""The RE2 screen: loose copies of rule regexes match at least what the rules match."""
+"""The regex screen: loose copies of rule regexes match at least what the rules match, and the
+screened engine finds what the full engine finds, with Hyperscan or RE2."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from audit import Auditor
 from audit.engine.engine import Engine
+from audit.matching import hyperscan_screen
 from audit.matching.loosen import DIGIT, SPACE, WORD, loosen
 from audit.matching.screen import GROUP_SIZE, SAFE_CHARS, Screen
 from audit.text.document import Document
@@ -232,23 +234,35 @@ def test_mixed_examples_are_matched_by_the_copies(pieces, joints, random):
         assert _missed(recased) == []
 
 
-SCREENED = Engine(RULES, screen_after=0)
-UNSCREENED = Engine(RULES, screen_after=10**9)
+UNSCREENED = Engine(RULES, screened=False)
+
+
+def _screened(monkeypatch: pytest.MonkeyPatch, screen: str) -> Engine:
+    """An engine screening every document with Hyperscan (when installed) or RE2."""
+    if screen == "hyperscan":
+        pytest.importorskip("hyperscan")
+    else:
+        monkeypatch.setattr(hyperscan_screen, "available", lambda: False)
+    return Engine(RULES, screen_after=0)
 
 
 def _findings(text: str, engine: Engine) -> list[dict[str, object]]:
     return [finding.to_dict() for finding in engine.run(Document.from_text(text))]
 
 
-def test_the_screened_engine_finds_what_the_full_engine_finds_in_the_seeds():
+@pytest.mark.parametrize("screen", ["hyperscan", "re2"])
+def test_the_screened_engine_finds_what_the_full_engine_finds_in_the_seeds(monkeypatch, screen):
+    screened = _screened(monkeypatch, screen)
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        assert _findings(text, SCREENED) == _findings(text, UNSCREENED), path.name
+        assert _findings(text, screened) == _findings(text, UNSCREENED), path.name
 
 
-def test_the_screened_engine_finds_what_the_full_engine_finds_in_every_example():
+@pytest.mark.parametrize("screen", ["hyperscan", "re2"])
+def test_the_screened_engine_finds_what_the_full_engine_finds_in_every_example(monkeypatch, screen):
+    screened = _screened(monkeypatch, screen)
     for text in _examples():
-        assert _findings(text, SCREENED) == _findings(text, UNSCREENED), text
+        assert _findings(text, screened) == _findings(text, UNSCREENED), text
 
 
 def test_the_engine_screens_only_after_its_first_documents():
@@ -256,6 +270,6 @@ def test_the_engine_screens_only_after_its_first_documents():
     doc = Document.from_text("A plain sentence.")
     engine.run(doc)
     engine.run(doc)
-    assert "_sets" not in vars(engine.screen)
+    assert not engine.screen.built
     engine.run(doc)
-    assert "_sets" in vars(engine.screen)
+    assert engine.screen.built

@@ -68,7 +68,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import product
 from typing import Any
@@ -143,14 +143,27 @@ class LexiconCheck:
     by_anchor: Mapping[str, tuple[Entry, ...]]
     case_sensitive: bool
 
+    @property
+    def anchors(self) -> Iterable[str]:
+        """The words an entry is looked up by: a text holding none of them has no match (the
+        engine skips the rule there, and hands it those a text holds as
+        ``context["anchors"]``)."""
+        return self.by_anchor.keys()
+
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         index = doc.token_index
+        words = context.get("anchors")
+        if words is None:
+            words = self.by_anchor.keys() & index.keys()
+        texts = doc.token_texts
         found = [
-            (start, -len(entry.words), entry)
-            for word in self.by_anchor.keys() & index.keys()
+            (start, -len(entry.key), entry)
+            for word in words
             for position in index[word]
             for entry in self.by_anchor[word]
-            if (start := position - entry.anchor) >= 0 and self._matches(doc, start, entry)
+            if (start := position - entry.anchor) >= 0
+            and texts[start : start + len(entry.key)] == entry.key
+            and self._matches(doc, start, entry)
         ]
         end = -1
         for start, _, entry in sorted(found, key=lambda item: item[:2]):
@@ -159,9 +172,9 @@ class LexiconCheck:
                 yield self._hit(doc, start, entry)
 
     def _matches(self, doc: Document, start: int, entry: Entry) -> bool:
+        """Whether the entry whose words are the tokens from ``start`` matches there: their
+        case, the gaps between them, the next word, the article and the context."""
         end = start + len(entry.words)
-        if doc.token_texts[start:end] != entry.key:
-            return False
         starts, ends = doc.token_starts, doc.token_ends
         if self.case_sensitive and not _same_case(doc, start, entry.words):
             return False

@@ -23,9 +23,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from audit.engine.screens import Screens, applies
 from audit.engine.suppress import Suppressions
 from audit.errors import AuditError
-from audit.matching.screen import Screen
 from audit.mqm import SEVERITY_RANK
 from audit.rulebook.kind import Hit
 from audit.rulebook.packs import Rule
@@ -33,6 +33,8 @@ from audit.text.bilingual.segments import Segment
 from audit.text.bilingual.terms import find_term
 from audit.text.document import Document
 from audit.text.spans import Span
+
+__all__ = ["SCREEN_AFTER", "Engine", "Finding", "RuleTimeoutError", "applies"]
 
 SCREEN_AFTER = 16
 
@@ -86,47 +88,33 @@ class Finding:
         }
 
 
-def applies(rule: Rule, language: str | None, source_language: str | None) -> bool:
-    """Whether ``rule`` runs on a text in ``language`` translated from ``source_language``."""
-    language_ok = not rule.languages or language is None or language in rule.languages
-    source_ok = not rule.source or source_language is None or source_language in rule.source
-    return language_ok and source_ok
-
-
 class Engine:
     """Runs a fixed set of compiled rules; what one document finds never depends on another.
 
-    The rules' screens (``audit.matching.screen``) are built once ``screen_after``
-    documents have run: building them costs about 50 ms, which a long run
-    earns back in a few dozen articles and a one-article run never would."""
+    Only the rules that may hit a document run on it (``audit.engine.screens``).
+    The regex screen is built once ``screen_after`` documents have run:
+    building it costs about 50 ms, which a long run earns back in a few dozen
+    articles and a one-article run never would. ``screened=False`` runs every
+    applicable rule on every document."""
 
-    def __init__(self, rules: Sequence[Rule], screen_after: int = SCREEN_AFTER) -> None:
+    def __init__(
+        self, rules: Sequence[Rule], screen_after: int = SCREEN_AFTER, screened: bool = True
+    ) -> None:
         self.rules = tuple(rule for rule in rules if rule.enabled)
-        self.screen = Screen([getattr(rule.check, "screen", None) for rule in self.rules])
-        self._unscreened = screen_after
+        self.screens = Screens(self.rules, screen_after, screened)
+        self.screen = self.screens.regex
 
     def run(self, doc: Document, source_language: str | None = None) -> list[Finding]:
         suppressions = Suppressions.parse(doc)
         foreign = {p.paragraph: p.code for p in doc.language.paragraphs}
         findings = [
             _finding(doc, rule, hit)
-            for rule in self._candidates(doc)
-            if applies(rule, doc.language.code, source_language)
-            for hit in _hits(rule, doc)
+            for rule, context in self.screens.candidates(doc, source_language)
+            for hit in _hits(rule, doc, context)
             if _keep(doc, rule, hit, foreign)
             and not suppressions.silences(rule.id, hit.start, hit.end)
         ]
         return _one_per_span(findings)
-
-    def _candidates(self, doc: Document) -> Sequence[Rule]:
-        """The rules that may hit ``doc``: all of them, or those its screen lets through."""
-        if self._unscreened > 0:
-            self._unscreened -= 1
-            return self.rules
-        possible = self.screen.possible(doc.text)
-        if possible is None:
-            return self.rules
-        return [rule for position, rule in enumerate(self.rules) if position in possible]
 
 
 def _one_per_span(findings: list[Finding]) -> list[Finding]:
@@ -137,9 +125,9 @@ def _one_per_span(findings: list[Finding]) -> list[Finding]:
     return sorted(best.values(), key=lambda finding: finding.sort_key)
 
 
-def _hits(rule: Rule, doc: Document) -> Iterable[Hit]:
+def _hits(rule: Rule, doc: Document, context: dict[str, Any]) -> Iterable[Hit]:
     try:
-        yield from rule.check.check(doc, {})
+        yield from rule.check.check(doc, context)
     except TimeoutError:
         raise RuleTimeoutError(
             str(rule.location), f"rule '{rule.id}' ran too long on one text; simplify its regex"

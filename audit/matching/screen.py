@@ -75,6 +75,11 @@ class Screen:
             group.compile()
         return frozenset(always), tuple(group for group in sets if group.positions)
 
+    @property
+    def built(self) -> bool:
+        """Whether the sets are compiled (the first text screened compiles them)."""
+        return "_sets" in vars(self)
+
     @staticmethod
     def judges(text: str) -> bool:
         """Whether the screen can judge ``text``: all its characters are ``SAFE_CHARS``."""

@@ -46,7 +46,10 @@ class Check(Protocol):
 
     A check may also carry a ``screen``: an RE2 regex that matches every text
     in which the check can hit (``audit.matching.loosen``); the engine then
-    skips the check on texts its screen rules out."""
+    skips the check on texts its screen rules out. Or ``anchors``: lower-cased
+    words one of which a text's tokens must hold for the check to hit; the
+    engine then runs the check only on texts that hold one, and passes those
+    they hold as ``context["anchors"]``."""
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterable[Hit]: ...
 
