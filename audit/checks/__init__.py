@@ -16,6 +16,7 @@ from types import ModuleType
 from audit.checks import (
     lexicon,
     paragraph,
+    passage,
     pattern,
     quotation,
     repeated,
@@ -27,7 +28,17 @@ from audit.rulebook.kind import lookup
 
 KINDS: dict[str, ModuleType] = {
     module.KIND: module
-    for module in (pattern, lexicon, paragraph, repeated, repetition, quotation, sentence, wordlist)
+    for module in (
+        pattern,
+        lexicon,
+        paragraph,
+        repeated,
+        repetition,
+        quotation,
+        sentence,
+        wordlist,
+        passage,
+    )
 }
 
 

@@ -4,7 +4,9 @@ A ``flag`` example must yield at least one finding of its rule and a
 ``pass`` example none, as LanguageTool's rule tests and proselint's
 examples do. A rule is checked alone, on a document whose language is the
 rule's first language (examples are too short to detect one) and whose
-source language is its first source language. A rule without a ``flag``
+source language is its first source language; a rule for any language
+(no ``languages``) sees the language the language stage detects, with the
+passages it finds in other languages. A rule without a ``flag``
 example is reported too: nothing shows it works.
 """
 
@@ -15,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from audit.engine.engine import Engine
 from audit.rulebook.packs import Rule
+from audit.text import language as language_detection
 from audit.text.document import Document, Language
 
 
@@ -35,8 +38,10 @@ class ExampleFailure:
 def findings_of(rule: Rule, text: str) -> list[str]:
     """The ids of the findings ``rule`` alone yields on ``text``."""
     doc = Document.from_text(text)
-    language = rule.languages[0] if rule.languages else None
-    doc = doc.with_language(Language(code=language, confidence=None, given=True))
+    if rule.languages:
+        doc = doc.with_language(Language(code=rule.languages[0], confidence=None, given=True))
+    else:
+        doc = doc.with_language(language_detection.detect(doc))
     source = rule.source[0] if rule.source else None
     engine = Engine([replace(rule, enabled=True)])
     return [finding.rule for finding in engine.run(doc, source)]

@@ -40,7 +40,7 @@ class MarkdownWriter:
             _number(scores.get("flesch_kincaid_grade")),
             f"{result.quality.score:.1f}",
             _findings([finding.severity for finding in result.findings]),
-            "passed" if result.verdict.passed else "**failed**",
+            _verdict(result),
         ]
         return header + "| " + " | ".join(cells) + " |\n"
 
@@ -51,6 +51,12 @@ class MarkdownWriter:
             f"{header}\n{summary.articles} articles: {summary.passed} passed, "
             f"{summary.failed} failed; findings: {_findings(counts)}.\n"
         )
+
+
+def _verdict(result: ArticleResult) -> str:
+    verdict = "passed" if result.verdict.passed else "**failed**"
+    notes = "; ".join(result.verdict.notes).replace("|", "\\|")
+    return f"{verdict} ({notes})" if notes else verdict
 
 
 def _number(value: float | None) -> str:
