@@ -304,6 +304,6 @@ def test_word_list_rule_uses_the_shipped_list() -> None:
         rule
         for pack in load_packs([UNTRANSLATED], builtin=False)
         for rule in pack.rules
-        if rule.kind == "wordlist"
+        if rule.id == "fr-en.untranslated.french-word"
     ]
     assert Path(rule.options["list"]).resolve() == WORDS.resolve()
