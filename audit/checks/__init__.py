@@ -19,6 +19,7 @@ from audit.checks import (
     passage,
     pattern,
     quotation,
+    quotemarks,
     repeated,
     repetition,
     sentence,
@@ -38,6 +39,7 @@ KINDS: dict[str, ModuleType] = {
         sentence,
         wordlist,
         passage,
+        quotemarks,
     )
 }
 

@@ -107,7 +107,30 @@ NATIVE = [
     "Oil exports reached 3.4 million barrels a day in December.",
     "He cited the so-called “Islamic State” as the main threat.",
     "The code-named “Operation Inherent Resolve” began in 2014.",
+    "“We will not leave,” she said. “Not this year,” he added, “nor the next.”",
+    "Home » News » Europe » Talks resume",
+    "He paid £45 for the ticket, and US$60 for the seat beside it.",
+    "Fans of rock ’n’ roll queued from dawn ’til noon.",
+    "The 1998 World Cup and Euro 2000 made him a star.",
+    "The tribunal – sitting in The Hague – ruled on Monday.",
 ]
+
+# Machine-translation-style sentences (not from the seeds) and the rule that must flag them.
+UNSEEN = [
+    ("“We will fight to the end, “insisted the minister.", "fr-en.typography.quote-mark-turned"),
+    ("The mayor denounced a ” shameful “ decision.", "fr-en.typography.quote-mark-turned"),
+    ("The final is scheduled for Sunday .", "fr-en.typography.space-before-stop"),
+    ("Prices rose by 4 % , the agency said.", "fr-en.typography.space-before-stop"),
+    ("– Tension in the chamber –", "fr-en.typography.crosshead-dashes"),
+    ("He starred at the Mondial-2006 in Germany.", "fr-en.typography.event-year-hyphen"),
+    ("Subscribers pay 9,99 € a month.", "fr-en.typography.currency-after-amount"),
+    ("The farmers ’union called a strike.", "fr-en.typography.detached-apostrophe"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rule"), UNSEEN)
+def test_unseen_machine_translation_is_flagged(sentence, rule):
+    assert rule in {f["rule"] for f in findings(sentence)}
 
 
 @cache
