@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from audit import Auditor
+from audit.engine.packs import load_packs
 from audit.rulebook import wordlists
 
 ROOT = Path(__file__).resolve().parents[2]
-PACK = ROOT / "rules/en/from-fr/false-friends.yaml"
+PACK = ROOT / "rules/en/from-fr/look-alikes.yaml"
 DATA = ROOT / "rules/en/from-fr/data"
 
 UNSEEN = [
@@ -60,6 +61,61 @@ NATIVE = [
 ]
 
 
+# One sentence of our own for every lexicon entry of the pack.
+ENTRY_SENTENCES = {
+    "specifies that": "The coach, who specifies that the injury is minor, stays calm.",
+    "specified that": "The ministry specified that nobody had been hurt.",
+    "specify that": "They specify that the border stays open.",
+    "specifying that": "The mayor spoke, specifying that the fire was out.",
+    "specify the identity": "Police would not specify the identity of the driver.",
+    "specify the identities": "The army did not specify the identities of the dead.",
+    "assured that": "The president assured that taxes would not rise.",
+    "assures that": "The company assures that no jobs will go.",
+    "assured at a press conference": "The minister assured at a press conference that all was well.",
+    "assured during a press conference": "He assured during a press conference that he would run.",
+    "examination of the bill": "The examination of the bill was delayed again.",
+    "examination of the text": "The examination of the text starts on Monday.",
+    "examination of the reform": "The examination of the reform divides the majority.",
+    "examination of the budget": "The examination of the budget ends on Friday.",
+    "examination of which": "It is a law the examination of which began in May.",
+    "interrogation of his lawyer": "The interrogation of his lawyer lasted all morning.",
+    "interrogation of her lawyer": "The interrogation of her lawyer resumes today.",
+    "interrogation of the defendant": "The interrogation of the defendant was tense.",
+    "interrogation of the accused": "The interrogation of the accused began at nine.",
+    "rule out the hypothesis": "Investigators do not rule out the hypothesis of arson.",
+    "ruled out the hypothesis": "The prosecutor ruled out the hypothesis of suicide.",
+    "rules out the hypothesis": "The report rules out the hypothesis of sabotage.",
+    "ruling out the hypothesis": "Police are ruling out the hypothesis of a robbery.",
+    "the hypothesis of an attack": "The hypothesis of an attack is taken seriously.",
+    "the hypothesis of a crime": "Detectives favour the hypothesis of a crime.",
+    "the hypothesis of a murder": "They now consider the hypothesis of a murder.",
+    "privileged hypothesis": "An accident remains the privileged hypothesis.",
+    "injunctions": "Niamey rejected the injunctions of Paris.",
+    "collaborators": "The minister and several collaborators flew to Rome.",
+    "associations": "Migrant associations filed a complaint.",
+    "association rescued": "The migrants that the association rescued landed in Sicily.",
+    "national selection": "She joined the national selection at seventeen.",
+    "national selections": "The federation reorganised the national selections.",
+    "victim of the affair": "The nurse was the main victim of the affair.",
+    "victims of the affair": "The victims of the affair want a new trial.",
+    "true victim of the affair": "The child is the true victim of the affair.",
+    "investigators of the affair": "The investigators of the affair found a phone.",
+    "judges of the affair": "The judges of the affair ordered a new inquiry.",
+    "his presidential agendas": "The court studied his presidential agendas.",
+    "seizure of his agendas": "His lawyers contested the seizure of his agendas.",
+    "seizure of her agendas": "She fought the seizure of her agendas in court.",
+    "inaugural shock": "The inaugural shock of the tournament is on Friday.",
+    "opening shock": "Lyon won the opening shock of the season.",
+    "summit shock": "The summit shock ended in a draw.",
+    "shock against": "The shock against Italy drew a record crowd.",
+    "research continues to locate": "Research continues to locate the two divers.",
+    "research continued to locate": "Research continued to locate the pilot overnight.",
+    "research to locate": "Boats joined the research to locate the wreck.",
+    "research to find the": "The research to find the missing hikers was suspended.",
+    "researches": "The researches were called off at nightfall.",
+}
+
+
 @cache
 def auditor() -> Auditor:
     return Auditor.from_rules([PACK], builtin=False, language="en", source_language="fr")
@@ -71,12 +127,39 @@ def rules_of(text: str) -> set[str]:
 
 @pytest.mark.parametrize(("sentence", "rule"), UNSEEN)
 def test_unseen_machine_translation_is_flagged(sentence, rule):
-    assert f"fr-en.false-friends.{rule}" in rules_of(sentence)
+    assert f"fr-en.look-alikes.{rule}" in rules_of(sentence)
 
 
 @pytest.mark.parametrize("sentence", NATIVE)
 def test_native_english_stays_quiet(sentence):
     assert rules_of(sentence) == set()
+
+
+def lexicon_entries() -> dict[str, str]:
+    """Each lexicon entry of the pack -> the id of its rule."""
+    [pack] = load_packs([PACK], builtin=False)
+    return {
+        str(phrase): rule.id
+        for rule in pack.rules
+        if rule.kind == "lexicon"
+        for phrase in rule.options["entries"]
+    }
+
+
+def test_every_entry_has_its_sentence():
+    assert set(lexicon_entries()) == set(ENTRY_SENTENCES)
+
+
+@pytest.mark.parametrize("phrase", sorted(ENTRY_SENTENCES))
+def test_each_entry_fires_on_its_sentence_with_its_source(phrase):
+    rule = lexicon_entries()[phrase]
+    found = [
+        f
+        for f in auditor().check_text(ENTRY_SENTENCES[phrase])["findings"]
+        if f["rule"] == rule and f["text"].lower() == phrase
+    ]
+    assert found, ENTRY_SENTENCES[phrase]
+    assert found[0]["suggestions"] and "French '" in found[0]["message"]
 
 
 def test_the_lookalike_lists_hold_the_model_and_nothing_english():
