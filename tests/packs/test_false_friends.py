@@ -71,7 +71,7 @@ ENTRY_SENTENCES = {
     "specify the identities": "The army did not specify the identities of the dead.",
     "assured that": "The president assured that taxes would not rise.",
     "assures that": "The company assures that no jobs will go.",
-    "assured at a press conference": "The minister assured at a press conference that all was well.",
+    "assured at a press conference": "He assured at a press conference that all was well.",
     "assured during a press conference": "He assured during a press conference that he would run.",
     "examination of the bill": "The examination of the bill was delayed again.",
     "examination of the text": "The examination of the text starts on Monday.",
