@@ -8,7 +8,9 @@ in the other paragraphs, single sentences, each long enough to judge
 (shorter text, such as a short quotation or a slogan, is never reported).
 This kind turns each passage into one hit, the whole passage, so that an
 editor can change its severity or turn it off like any rule; the engine
-drops the word-level hits of other rules inside it.
+drops the word-level hits of other rules inside it. In a bilingual file the
+``untranslated-segment`` kind judges each target against its source, and
+this kind leaves bilingual documents to it.
 
 Fields:
 
@@ -83,6 +85,8 @@ class PassageCheck:
     min_letters: int
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
+        if doc.segments is not None:
+            return
         article = language_name(doc.language.code)
         paragraphs = (
             (doc.paragraphs[found.paragraph], found.code, "paragraph")
