@@ -31,6 +31,7 @@ from audit.checks import (
     repeated,
     repetition,
     sentence,
+    spliced,
     tags_and_placeholders,
     untranslated_segment,
     wordlist,
@@ -48,6 +49,7 @@ MONOLINGUAL = (
     wordlist,
     passage,
     quotemarks,
+    spliced,
 )
 BILINGUAL = (
     numbers,

@@ -113,6 +113,14 @@ NATIVE = [
     "Fans of rock ’n’ roll queued from dawn ’til noon.",
     "The 1998 World Cup and Euro 2000 made him a star.",
     "The tribunal – sitting in The Hague – ruled on Monday.",
+    "Afterwards, Willis flew from Newcastle to Paris with his smartphone.",
+    "The YouTube star and the JPMorgan banker met at the Café de Flore.",
+    "Vitamin A in carrots, and plan b for the group A in the league.",
+    "The captain of the ship, who had sailed for days, spoke first.",
+    "Prices rose higher and higher, again and again, time and time again.",
+    "They are many, and there are many to choose from.",
+    "She received an honorary degree and an honourable mention.",
+    "The Pyrenees, the Cote d'Azur and Quebec drew tourists.",
 ]
 
 # Machine-translation-style sentences (not from the seeds) and the rule that must flag them.
@@ -125,6 +133,17 @@ UNSEEN = [
     ("He starred at the Mondial-2006 in Germany.", "fr-en.typography.event-year-hyphen"),
     ("Subscribers pay 9,99 € a month.", "fr-en.typography.currency-after-amount"),
     ("The farmers ’union called a strike.", "fr-en.typography.detached-apostrophe"),
+    ("The minister said thatthe vote would wait.", "en.garbled.spliced-words"),
+    ("The law goes to the Senateis the plan.", "en.garbled.spliced-words"),
+    ("Rain hit the northern regionssaid the forecaster.", "en.garbled.spliced-words"),
+    ("The team trained in the Pyrnes in June.", "en.garbled.accents-dropped"),
+    ("She left the Ecole on Friday.Nobody saw her go.", "en.garbled.glued-full-stop"),
+    ("He was the hero l the whole decade.", "en.garbled.stray-letter"),
+    ("The troops A in this region left.", "en.garbled.stray-capital-a"),
+    ("The cargo ship Blue Whale, who had lost power, drifted.", "en.garbled.thing-who"),
+    ("They met on Monday after -noon in Lyon.", "en.garbled.hyphen-after-space"),
+    ("He called it “a failure” “without appeal” on Friday.", "en.garbled.adjacent-quotations"),
+    ("We are many to think the plan will fail.", "en.garbled.many-to"),
 ]
 
 
