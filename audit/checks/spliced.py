@@ -134,7 +134,6 @@ class SplicedCheck:
                 best, best_rank = cut, rank
         return best
 
-
     def _joined(self, joint: str, other: str) -> bool:
         return joint in self.joints and (other in self.joints or len(other) >= self.min_piece)
 
