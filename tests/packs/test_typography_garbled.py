@@ -121,6 +121,13 @@ NATIVE = [
     "They are many, and there are many to choose from.",
     "She received an honorary degree and an honourable mention.",
     "The Pyrenees, the Cote d'Azur and Quebec drew tourists.",
+    "The strike began on Tuesday evening and ended in the early hours of Friday.",
+    "She has dreamed of Hollywood since childhood.",
+    "The union firmly defended its members and publicly thanked its staff.",
+    "It is a possibility that the minister does not rule out.",
+    "The critics called her song “boring”, and she laughed.",
+    "This awards ceremony and these elections drew crowds.",
+    "The company and its predecessors, Smith and Jones, grew.",
 ]
 
 # Machine-translation-style sentences (not from the seeds) and the rule that must flag them.
@@ -144,6 +151,14 @@ UNSEEN = [
     ("They met on Monday after -noon in Lyon.", "en.garbled.hyphen-after-space"),
     ("He called it “a failure” “without appeal” on Friday.", "en.garbled.adjacent-quotations"),
     ("We are many to think the plan will fail.", "en.garbled.many-to"),
+    ("The strike began in the evening of Tuesday.", "en.garbled.daypart-of-weekday"),
+    ("Money goes to digitisation and digitisation of archives.", "en.garbled.same-long-word-twice"),
+    ("It was not the Europe dreamed of Robert Schuman.", "en.garbled.dreamed-of-name"),
+    ("The mayor strengthened even more his grip on the city.", "en.garbled.adverb-before-object"),
+    ("Like all its predecessors, Anna Berg promised reform.", "en.garbled.its-for-a-person"),
+    ("After the vote, the senator does not exclude.", "en.garbled.no-object"),
+    ("The fans mocked her song “boring”.", "en.garbled.postposed-quoted-adjective"),
+    ("He won twice at this famous games of the north.", "en.garbled.this-plural"),
 ]
 
 
