@@ -6,8 +6,8 @@ way ("Pyrnes" for Pyrénées) are garbled text that no word list of English
 holds. The lists are derived at development time, never at run time, from
 wordfreq's English and French frequencies (``pip install wordfreq``):
 
-- ``rules/en/data/english-pieces.txt``: the words a splice is made of,
-  commonest first (Zipf >= ``PIECE_ZIPF``, two letters or more);
+- ``rules/en/data/english-pieces.txt``: the words a splice is made of
+  (Zipf >= ``PIECE_ZIPF``, two letters or more);
 - ``rules/en/data/english-compounds.txt``: English words that are written
   as two such words joined ("afterwards", "smartphone", "hereby") and that
   ``english-common.txt`` lacks, so that the ``spliced`` kind leaves them
@@ -40,7 +40,7 @@ COMPOUNDS = ENGLISH / "english-compounds.txt"
 COMMON = ENGLISH / "english-common.txt"
 DROPPED = ROOT / "rules" / "en" / "from-fr" / "data" / "accents-dropped.txt"
 GARBLED = ROOT / "rules" / "en" / "garbled.yaml"
-PIECE_ZIPF = 3.0
+PIECE_ZIPF = 3.3
 COMPOUND_ZIPF = 1.5
 FRENCH_ZIPF = 2.0
 ENGLISH_ABSENT = 1.5
@@ -135,9 +135,9 @@ def texts() -> dict[Path, str]:
     joint_words = joints()
     lost = dropped()
     return {
-        PIECES: "# Common English words, commonest first: what a splice is made of.\n"
+        PIECES: "# Common English words: what a splice is made of.\n"
         + SOURCE
-        + "".join(f"{word}\n" for word in ranked),
+        + "".join(f"{word}\n" for word in sorted(ranked)),
         COMPOUNDS: "# English words written as two common words joined, absent from\n"
         "# english-common.txt: the spliced kind leaves them alone.\n"
         + SOURCE

@@ -9,8 +9,9 @@ function words and reporting verbs that splices are made at: the, that,
 he, is, there, said, added ...) and the other is a joint word too or has
 at least ``min_piece`` letters. Two other words make no splice: English
 joins nouns into compounds of its own ("schoolfriends"). Of the splits
-that count, the one whose rarer word is commonest is kept (pieces are
-listed commonest first), and the suggestion puts the space back.
+that count, one of two joint words wins ("that he" over "tha the"), then
+the one with the longest other word, and the suggestion puts the space
+back.
 
 A token is never split when it is a word of ``dictionary`` or
 ``compounds`` (English words written as two joined: "afterwards",
@@ -25,7 +26,7 @@ read once: each distinct token is split once, whatever its count.
 
 Fields:
 
-- ``pieces`` (file, required): common words, commonest first, one a line.
+- ``pieces`` (file, required): common words, one a line.
 - ``joints`` (list of strings, required): the words splices are made at.
 - ``dictionary`` (file) and ``compounds`` (file): words never split.
 - ``min_length`` (int, default 5), ``min_piece`` (int, default 3): the
@@ -56,7 +57,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from audit.rulebook import wordlists
@@ -97,12 +97,16 @@ class SplicedCheck:
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         index = doc.token_index
-        for word in index:
+        unknown = index.keys() - self.pieces.words
+        for words in self.known:
+            unknown = unknown.difference(words.words)  # reads the few tokens, not the list
+        for word in unknown:
             if len(word) < self.min_length or not word.isalpha():
                 continue
-            if any(word in words for words in self.known):
-                continue
-            splits = {}
+            lower = self._best_split(word, capitalised=False)
+            if lower is None:
+                continue  # a capitalised split is also a lower-case one: none at all
+            splits = {"lower": lower}
             for position in index[word]:
                 start, end = doc.token_starts[position], doc.token_ends[position]
                 written = doc.text[start:end]
@@ -119,19 +123,20 @@ class SplicedCheck:
 
     def _best_split(self, word: str, capitalised: bool) -> int | None:
         """Where to put the space back in ``word``, or None (see the module docstring)."""
-        ranks = _ranks(self.pieces)
-        best, best_rank = None, len(ranks)
+        pieces, joints = self.pieces.words, self.joints
+        best, best_score = None, (False, 0)
         for cut in range(2, len(word) - 1):
             first, second = word[:cut], word[cut:]
-            if first not in ranks or second not in ranks:
+            if first not in pieces or second not in pieces:
                 continue
             if capitalised:
-                counts = second in self.joints and len(first) >= self.min_name_piece
+                counts = second in joints and len(first) >= self.min_name_piece
             else:
                 counts = self._joined(first, second) or self._joined(second, first)
-            rank = max(ranks[first], ranks[second])
-            if counts and rank < best_rank:
-                best, best_rank = cut, rank
+            both = first in joints and second in joints
+            score = (both, max(len(p) for p in (first, second) if both or p not in joints))
+            if counts and score > best_score:
+                best, best_score = cut, score
         return best
 
     def _joined(self, joint: str, other: str) -> bool:
@@ -143,12 +148,6 @@ def _in_address(text: str, start: int, end: int) -> bool:
     after = text[end : end + 2]
     before = text[max(0, start - 1) : start]
     return (len(after) == 2 and after[0] in ".@" and after[1].isalpha()) or before in (".", "@")
-
-
-@cache
-def _ranks(pieces: WordList) -> dict[str, int]:
-    """Each piece's place in its list (0 for the commonest), worked out once per process."""
-    return {word: rank for rank, word in enumerate(pieces.ordered)}
 
 
 def _shape(written: str) -> str | None:

@@ -39,11 +39,6 @@ class WordList:
     def words(self) -> frozenset[str]:
         return frozenset(self._joined.split("\n")) if self._joined else frozenset()
 
-    @property
-    def ordered(self) -> list[str]:
-        """The words in the order the file lists them (untabbed lines first)."""
-        return self._joined.split("\n") if self._joined else []
-
     def __contains__(self, word: object) -> bool:
         return word in self.words
 

@@ -165,7 +165,14 @@ def detect(doc: Document, given: str | None = None) -> Language:
 
 def _function_word_vote(doc: Document, detected: str) -> str:
     """The language whose function words clearly dominate the words of ``doc`` that start in
-    lower case outside quotations, or else ``detected`` (see the module docstring)."""
+    lower case outside quotations, or else ``detected`` (see the module docstring). When the
+    detected language's function words already lead among the first tokens, names and
+    quotations included, the vote is taken as settled and the tokens are not sorted out."""
+    first = doc.token_texts[:VOTE_WORDS]
+    if first and detected in _FUNCTION_WORD_SETS:
+        own = _share(first, _FUNCTION_WORD_SETS[detected])
+        if all(_share(first, words) <= own for words in _FUNCTION_WORD_SETS.values()):
+            return detected
     words = _lower_case_words(doc)
     if not words:
         return detected
@@ -179,16 +186,19 @@ def _function_word_vote(doc: Document, detected: str) -> str:
 
 
 def _lower_case_words(doc: Document) -> list[str]:
-    """Up to ``VOTE_WORDS`` words of ``doc`` that start in lower case outside quotations."""
-    quotations = doc.quotations
-    found: list[str] = []
-    for written, start in zip(doc.word_texts, doc.word_starts, strict=True):
-        if not written[0].islower():
+    """Up to ``VOTE_WORDS`` tokens of ``doc`` that start with a lower-case letter outside
+    quotations, lower-cased; quotations and tokens are read in step, both in order."""
+    quotations = iter(doc.quotations)
+    quotation = next(quotations, None)
+    text, found = doc.text, []
+    for start, lowered in zip(doc.token_starts, doc.token_texts, strict=True):
+        if not text[start].islower():
             continue
-        index = bisect.bisect_right(quotations, Span(start, len(doc.text) + 1)) - 1
-        if index >= 0 and quotations[index].end > start:
+        while quotation is not None and quotation.end <= start:
+            quotation = next(quotations, None)
+        if quotation is not None and quotation.start <= start:
             continue
-        found.append(written.lower())
+        found.append(lowered)
         if len(found) == VOTE_WORDS:
             break
     return found
