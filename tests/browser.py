@@ -58,11 +58,12 @@ class Browser:
     def __init__(self, executable: str, profile: Path, log: Path) -> None:
         commands_read, self._commands = os.pipe()
         self._answers, answers_write = os.pipe()
-        # The shell puts the pipe ends on the descriptors chromium reads (3) and writes (4).
+        # bash (dash takes one-digit descriptors only) puts the pipe ends on the descriptors
+        # chromium reads (3) and writes (4).
         script = f'exec "$0" "$@" 3<&{commands_read} 4>&{answers_write}'
         with log.open("wb") as stderr:
             self.process = subprocess.Popen(
-                ["sh", "-c", script, executable, *FLAGS, f"--user-data-dir={profile}"],
+                ["bash", "-c", script, executable, *FLAGS, f"--user-data-dir={profile}"],
                 pass_fds=(commands_read, answers_write),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
@@ -156,14 +157,17 @@ class Page:
         self.browser.wait_for("Page.loadEventFired", self.session)
 
     def evaluate(self, expression: str) -> Any:
-        result = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+        result = self.call(
+            "Runtime.evaluate",
+            {"expression": expression, "returnByValue": True, "awaitPromise": True},
+        )
         if "exceptionDetails" in result:
             raise BrowserError(f"{expression!r}: {result['exceptionDetails']}")
         return result["result"].get("value")
 
     def press(self, key: str) -> None:
         """Press and release ``key`` (a character, or a name in ``KEYS``)."""
-        code, virtual = KEYS.get(key, (f"Key{key.upper()}", ord(key.upper())))
+        code, virtual = KEYS[key] if key in KEYS else (f"Key{key.upper()}", ord(key.upper()))
         text = key if len(key) == 1 else ("\r" if key == "Enter" else "")
         down = {"type": "keyDown", "key": key, "code": code, "windowsVirtualKeyCode": virtual}
         self.call("Input.dispatchKeyEvent", {**down, "text": text} if text else down)

@@ -173,32 +173,37 @@ def _lines(
         key=lambda span: (span[0], -span[1]),
     )
     active: list[tuple[int, int, FindingView]] = []
+    marked: set[str] = set()
     position = start = 0
     for number, line in enumerate(text.split("\n"), start=1):
         end = start + len(line.rstrip("\r"))
         while position < len(spans) and spans[position][0] <= end:
             active.append(spans[position])
             position += 1
-        clipped = [(max(s, start), min(e, end), s == e, view) for s, e, view in active]
-        inside = [(s, max(s, e), view) for s, e, empty, view in clipped if s < e or empty]
+        clipped = [(max(s, start), min(e, end), view) for s, e, view in active]
+        inside = [(s, e, view) for s, e, view in clipped if s < e]
         active = [span for span in active if span[1] > end]
         rank, score = hot.get(number, (None, None))
-        yield LineView(number, tuple(_marked(text, start, end, inside)), score, rank)
+        yield LineView(number, tuple(_marked(text, start, end, inside, marked)), score, rank)
         start += len(line) + 1
 
 
 def _marked(
-    text: str, start: int, end: int, spans: Sequence[tuple[int, int, FindingView]]
+    text: str,
+    start: int,
+    end: int,
+    spans: Sequence[tuple[int, int, FindingView]],
+    marked: set[str],
 ) -> Iterable[Token]:
     """The tokens of ``text[start:end]`` with a mark around each span: a stack of open
     marks, closed from the top; a mark closed early because an inner one ends is
-    opened again (as a further piece) right after."""
+    opened again (as a further piece) right after. ``marked`` holds the keys of the
+    findings whose first piece is already out."""
     points = sorted({start, end, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     opening: dict[int, list[tuple[int, int, FindingView]]] = {}
     for span in spans:
         opening.setdefault(span[0], []).append(span)
     stack: list[tuple[int, int, FindingView]] = []
-    seen: set[str] = set()
     cursor = start
     for point in points:
         if point > cursor:
@@ -211,13 +216,10 @@ def _marked(
             yield from (Token() for _ in stack[ending[0] :])
             del stack[ending[0] :]
         for span in sorted([*reopened, *opening.get(point, ())], key=lambda s: -s[1]):
-            first = span[2].key not in seen
-            seen.add(span[2].key)
+            first = span[2].key not in marked
+            marked.add(span[2].key)
             yield Token(opens=span[2], first=first)
-            if span[1] == point:  # an empty span: a caret where something is missing
-                yield Token()
-            else:
-                stack.append(span)
+            stack.append(span)
     yield from (Token() for _ in stack)
 
 

@@ -36,6 +36,7 @@ FAIL_ON_CHOICES = (*SEVERITIES, "never")
 LOOPBACK_NAMES = ("localhost", "localhost.")
 EXTRA_HINT = "pip install 'translation-audit[serve]'"
 BACKLOG = 128
+MAX_PORT = 65_535
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
 
@@ -108,8 +109,10 @@ def serve(
             "beyond loopback the service needs --token-file FILE "
             "(or --insecure-no-token to serve without one)",
         )
+    if not 0 <= port <= MAX_PORT:
+        raise UsageError("--port", f"must be 0 to {MAX_PORT}, not {port}")
     limits = _limits(max_body_bytes, max_text_chars, max_articles)
-    workers = _at_least_one("--workers", workers or default_jobs())
+    workers = _at_least_one("--workers", default_jobs() if workers is None else workers)
     settings = _settings(config_file, no_config, rules, no_builtin, enable, disable)
     settings = replace(
         settings,
