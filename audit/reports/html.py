@@ -34,12 +34,13 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
 from audit.mqm import SEVERITIES
 from audit.reports.base import ReportContext, Summary
 
 if TYPE_CHECKING:
-    from jinja2 import BaseLoader, Environment
-
     from audit.auditor import ArticleResult
     from audit.engine.engine import Finding
 
@@ -99,10 +100,11 @@ class Token:
 
 @dataclass(frozen=True)
 class LineView:
+    """One line of an article; ``hot`` is its readability score when it is a hot spot."""
+
     number: int
     tokens: tuple[Token, ...]
     hot: float | None = None
-    hot_rank: int | None = None
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,7 @@ class ArticleView:
         views = [FindingView.of(f, f"{anchor}-{i}") for i, f in enumerate(result.findings)]
         readability = result.readability
         formula = readability.hot_spot_formula
-        hot = {spot.line: (rank, spot.score) for rank, spot in enumerate(readability.hot_spots)}
+        hot = {spot.line: spot.score for spot in readability.hot_spots}
         reference = result.reference.to_dict() if result.reference else None
         return cls(
             anchor=anchor,
@@ -165,7 +167,7 @@ def _lines(
     text: str,
     findings: Sequence[Finding],
     views: Sequence[FindingView],
-    hot: Mapping[int, tuple[int, float]],
+    hot: Mapping[int, float],
 ) -> Iterable[LineView]:
     """Every line of ``text`` as tokens, its findings' marks nested or split."""
     spans = sorted(
@@ -183,8 +185,7 @@ def _lines(
         clipped = [(max(s, start), min(e, end), view) for s, e, view in active]
         inside = [(s, e, view) for s, e, view in clipped if s < e]
         active = [span for span in active if span[1] > end]
-        rank, score = hot.get(number, (None, None))
-        yield LineView(number, tuple(_marked(text, start, end, inside, marked)), score, rank)
+        yield LineView(number, tuple(_marked(text, start, end, inside, marked)), hot.get(number))
         start += len(line) + 1
 
 
@@ -248,8 +249,6 @@ def script_hash(script: str) -> str:
 
 def environment(*loaders: BaseLoader) -> Environment:
     """A Jinja2 environment with autoescaping that finds ``loaders``' templates, then these."""
-    from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
-
     return Environment(
         loader=ChoiceLoader([*loaders, PackageLoader("audit.reports", "templates")]),
         autoescape=True,
@@ -278,8 +277,6 @@ class HtmlWriter:
         return ""
 
     def finish(self, summary: Summary) -> str:
-        from markupsafe import Markup
-
         jinja = self.jinja or _default_environment()
         script = _asset("report.js")
         return jinja.get_template(self.template).render(

@@ -38,7 +38,7 @@ from audit.errors import AuditError, UsageError, did_you_mean
 from audit.reports import FORMATS
 from audit.rulebook.packs import Rule
 from audit.serve import payload
-from audit.serve.pool import Job, WorkerLost, WorkerPool, render_page
+from audit.serve.pool import Job, Rendered, WorkerLost, WorkerPool, render_page
 from audit.version import __version__
 
 LOG = logging.getLogger("audit.serve")
@@ -195,7 +195,7 @@ class Handlers:
             "version": __version__,
         }
 
-    async def _run(self, job: Job) -> Any:
+    async def _run(self, job: Job) -> Rendered:
         try:
             return await self.service.pool.run(job)
         except WorkerLost:

@@ -5,7 +5,9 @@ audits, and the reports they are rendered into, run in ``workers``
 processes (``concurrent.futures``, started with ``spawn`` so that no thread
 or socket of the server is inherited). Each worker builds its Auditor from
 the server's configuration when it starts and checks a short warm-up text,
-so the first request pays for nothing that loads once. A request is one
+so the first request pays for nothing that loads once, and freezes what
+that built out of the garbage collector's sight (``audit.cli.collector``):
+no request waits while the collector scans the compiled rules. A request is one
 job: its articles, checked in order, and the report asked for, rendered in
 the worker (``render``), which returns the body text.
 
@@ -28,16 +30,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from jinja2 import Environment, PackageLoader
 
 from audit.auditor import Auditor
+from audit.cli.collector import pause, settle
 from audit.gate.config import Config
 from audit.reports import ReportContext, Summary, load
 from audit.reports.html import HtmlWriter, environment
 from audit.text.ingest import Article
-
-if TYPE_CHECKING:
-    from jinja2 import Environment
 
 MEDIA_TYPES = {
     "json": "application/json",
@@ -81,8 +83,6 @@ def media_type(report_format: str) -> str:
 @cache
 def page_environment() -> Environment:
     """The report's templates with the editor page (``page.html.j2``) beside them."""
-    from jinja2 import PackageLoader
-
     return environment(PackageLoader("audit.serve", "templates"))
 
 
@@ -112,11 +112,13 @@ def render_page(page: Mapping[str, Any]) -> str:
 
 def _start_worker(config: Config, cache: bool) -> None:
     global _auditor
+    pause()  # as in audit.cli.launch: what start-up builds is frozen, not scanned again
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the server, which stops us
     parent = os.getppid()
     threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     _auditor = Auditor.from_config(config, cache)
     _auditor.check_text(WARM_UP)
+    settle()
 
 
 def _exit_when_orphaned(parent: int) -> None:

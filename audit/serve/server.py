@@ -22,6 +22,7 @@ import typer
 import uvicorn
 
 from audit.auditor import Auditor
+from audit.cli.collector import settle
 from audit.gate.config import Config
 from audit.serve.app import Service, create_app
 from audit.serve.payload import Limits
@@ -65,6 +66,7 @@ def run(
 ) -> None:
     """Serve until the process is told to stop."""
     pool = WorkerPool(settings, auditor.cache, workers)
+    settle()  # the command started with the collector paused (audit.cli.launch)
     try:
         service = Service(pool=pool, rules=auditor.rules, limits=limits, token=token)
         server = uvicorn.Server(
