@@ -172,6 +172,16 @@ def table(runs: list[Run]) -> list[str]:
     return lines
 
 
+def ceiling(runs: list[Run]) -> str:
+    """What the server's CPU time per request allows on this machine's cores."""
+    cost = statistics.median(r.http_cpu_ms + r.worker_cpu_ms for r in runs)
+    cores = len(os.sched_getaffinity(0))
+    return (
+        f"the server spends {cost:.1f} ms of CPU per request, so {cores} cores serve at most "
+        f"{cores * 1000 / cost:.0f} requests/s, less the client's share."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs", type=int, default=PAIRS)
@@ -179,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
     options = parser.parse_args(argv)
     payloads = bodies(options.requests)
+    load_before = os.getloadavg()[0]
     runs = [
         run(workers, clients, payloads, options.requests)
         for _ in range(options.pairs)
@@ -199,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         f"- Runs alternate 1 and 2 workers; figures are medians over {options.pairs} runs "
         "each, with the lowest and highest in brackets. The client shares the machine's "
         "cores with the server.",
+        f"- Load average of the machine when the runs began: {load_before:.1f} "
+        f"(other work shares it); {ceiling(runs)}",
         "",
         *table(runs),
     ]

@@ -198,8 +198,8 @@ def _marked(
 ) -> Iterable[Token]:
     """The tokens of ``text[start:end]`` with a mark around each span: a stack of open
     marks, closed from the top; a mark closed early because an inner one ends is
-    opened again (as a further piece) right after. ``marked`` holds the keys of the
-    findings whose first piece is already out."""
+    opened again (as a further piece) right after. Every span ends by ``end``, so none
+    is left open. ``marked`` holds the keys of the findings whose first piece is out."""
     points = sorted({start, end, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     opening: dict[int, list[tuple[int, int, FindingView]]] = {}
     for span in spans:
@@ -221,7 +221,6 @@ def _marked(
             marked.add(span[2].key)
             yield Token(opens=span[2], first=first)
             stack.append(span)
-    yield from (Token() for _ in stack)
 
 
 def _facets(articles: Sequence[ArticleView]) -> tuple[Facet, ...]:
