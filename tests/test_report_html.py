@@ -27,7 +27,8 @@ from audit.reports import Summary
 from audit.reports.html import HtmlWriter
 from audit.text.ingest import Article, read_file
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
 INJECTED = (
     '<script>document.title = "owned"</script> and "><img src=x onerror="document.title=1"> '
     "and <b>bold</b> & ' quotes"
@@ -229,3 +230,21 @@ def test_one_article_from_stdin(run_cli):
     page = parse(result.stdout)
     assert result.code == 1 and len(page.pieces) == 1
     assert page.text_of("a1-0") == "conspired"
+
+
+def test_a_bilingual_file_names_each_finding_s_segment_and_its_confirmation(run_cli):
+    budget = ROOT / "seeds" / "bilingual" / "budget-1.2.xlf"
+    result = run_cli("check", "--no-config", "--format", "html", budget)
+    page = parse(result.stdout)
+    report = json.loads(run_cli("check", "--no-config", "--format", "json", budget).stdout)
+    [article] = report["articles"]
+    assert len(page.pieces) == len(article["findings"]) > 0
+    for number, finding in enumerate(article["findings"]):
+        assert page.attributes[f"a1-{number}"]["title"].startswith(
+            f"segment {finding['segment']} · {finding['severity']}"
+        )
+        assert f'href="#a1-{number}">segment {finding["segment"]}, {finding["line"]}:' in (
+            result.stdout
+        )
+    confirmed = sum(bool(f["confirmed_by_source"]) for f in article["findings"])
+    assert result.stdout.count('class="confirmed"') == confirmed > 0

@@ -20,7 +20,8 @@ rendered at the end.
 Where findings overlap, marks nest; where they cross, the later one is
 split into pieces that carry the same ``data-finding`` key, and a finding
 that runs over a line break is split at the break, so each line is one
-block of the page.
+block of the page. A finding of no text (an empty bilingual target) is an
+empty mark, shown as a caret.
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ class FindingView:
     column: int
     text: str
     link: str | None
+    segment: str | None
+    confirmed_by_source: bool | None
 
     @classmethod
     def of(cls, finding: Finding, key: str) -> FindingView:
@@ -82,11 +85,14 @@ class FindingView:
             column=finding.column,
             text=finding.text,
             link=link,
+            segment=finding.segment,
+            confirmed_by_source=finding.confirmed_by_source,
         )
 
     @property
     def title(self) -> str:
-        return f"{self.severity} · {self.category} · {self.rule}: {self.message}"
+        where = f"segment {self.segment} · " if self.segment is not None else ""
+        return f"{where}{self.severity} · {self.category} · {self.rule}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -182,8 +188,8 @@ def _lines(
         while position < len(spans) and spans[position][0] <= end:
             active.append(spans[position])
             position += 1
-        clipped = [(max(s, start), min(e, end), view) for s, e, view in active]
-        inside = [(s, e, view) for s, e, view in clipped if s < e]
+        clipped = [(max(s, start), min(e, end), s == e, view) for s, e, view in active]
+        inside = [(s, max(s, e), view) for s, e, empty, view in clipped if s < e or empty]
         active = [span for span in active if span[1] > end]
         yield LineView(number, tuple(_marked(text, start, end, inside, marked)), hot.get(number))
         start += len(line) + 1
@@ -220,7 +226,10 @@ def _marked(
             first = span[2].key not in marked
             marked.add(span[2].key)
             yield Token(opens=span[2], first=first)
-            stack.append(span)
+            if span[1] > point:
+                stack.append(span)
+            else:  # an empty span (a target left empty, say): a mark with nothing inside
+                yield Token()
 
 
 def _facets(articles: Sequence[ArticleView]) -> tuple[Facet, ...]:
