@@ -48,7 +48,7 @@ class MarkdownWriter:
             _number(scores.get("flesch_kincaid_grade")),
             f"{result.quality.score:.1f}",
             _findings([finding.severity for finding in result.findings]),
-            "passed" if result.verdict.passed else "**failed**",
+            _verdict(result),
         ]
         return header + "| " + " | ".join(cells) + " |\n"
 
@@ -61,6 +61,12 @@ class MarkdownWriter:
             f"{summary.failed} failed; findings: {_findings(counts)}.\n"
             + (f"\nFindings by segment:\n\n{segments}" if segments else "")
         )
+
+
+def _verdict(result: ArticleResult) -> str:
+    verdict = "passed" if result.verdict.passed else "**failed**"
+    notes = "; ".join(result.verdict.notes).replace("|", "\\|")
+    return f"{verdict} ({notes})" if notes else verdict
 
 
 def _escaped(text: str) -> str:
