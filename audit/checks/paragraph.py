@@ -79,14 +79,16 @@ class ParagraphCheck:
     literals: Literals | None
     max_words: int
     filler: frozenset[str] = frozenset()
+    literal_finder: re.Pattern[str] | None = None
+    """One regex of the ``literals``: it finds one in a paragraph when ``literal in text``
+    holds for one of them, in one call."""
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
+        most = self.max_words
         for paragraph, words, tokens in zip(
             doc.paragraphs, doc.paragraph_words, doc.paragraph_tokens, strict=True
         ):
-            if len(words) > self.max_words:
-                continue
-            if tokens and self._all_residue(doc, paragraph, tokens):
+            if len(words) <= most and tokens and self._all_residue(doc, paragraph, tokens):
                 yield Hit(paragraph.start, paragraph.end)
 
     def _all_residue(self, doc: Document, paragraph: Span, tokens: range) -> bool:
@@ -99,9 +101,15 @@ class ParagraphCheck:
             return True
         return (
             self.pieces is not None
-            and may_match(self.literals, doc.slice(paragraph).casefold())
+            and self._may_match(doc.slice(paragraph).casefold())
             and self._pieces_cover(doc, paragraph, chain([first], left))
         )
+
+    def _may_match(self, folded: str) -> bool:
+        """Whether the case-folded paragraph holds one of the literals the patterns need."""
+        if self.literal_finder is None:
+            return may_match(self.literals, folded)
+        return self.literal_finder.search(folded) is not None
 
     def _uncovered(self, texts: tuple[str, ...], tokens: range) -> Iterator[int]:
         """Positions of the ``tokens`` that no listed phrase (or filler word) covers, lazily;
@@ -147,12 +155,16 @@ def compile(options: dict[str, Any]) -> ParagraphCheck:
     if not options["phrases"] and not options["patterns"]:
         raise FieldError(("phrases",), "give at least one phrase or pattern")
     filler = frozenset(word.lower() for word in options["filler"])
+    literals = union(required_literals(source, True) for source in options["patterns"])
     return ParagraphCheck(
         phrases_by_first_word=_phrase_index(options["phrases"], filler),
         pieces=_joined_patterns(options["patterns"]),
-        literals=union(required_literals(source, True) for source in options["patterns"]),
+        literals=literals,
         max_words=options["max_words"],
         filler=filler,
+        literal_finder=None
+        if not literals
+        else re.compile("|".join(map(re.escape, sorted(literals)))),
     )
 
 

@@ -102,26 +102,26 @@ class Detector(LangdetectDetector):  # type: ignore[misc]
         ngrams = self._extract_ngrams()
         if not ngrams:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-        table = self.word_lang_prob_map
-        rows = [table[gram] for gram in ngrams]
         trials = self.n_trial
         total = [0.0] * len(self.langlist)
         self.random.seed(self.seed)
         for _ in range(trials):
-            total = [sum_ + p / trials for sum_, p in zip(total, self._trial(rows), strict=True)]
+            total = [sum_ + p / trials for sum_, p in zip(total, self._trial(ngrams), strict=True)]
         self.langprob = total
 
-    def _trial(self, rows: list[list[float]]) -> list[float]:
+    def _trial(self, ngrams: list[str]) -> list[float]:
         """One of langdetect's trials: the probabilities after multiplying in randomly drawn
         n-grams' rows, normalised every fifth draw, until one language passes
         ``CONV_THRESHOLD`` or the draws reach ``ITERATION_LIMIT``."""
+        table = self.word_lang_prob_map
         prob = self._init_probability()
         weight = (self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH) / self.BASE_FREQ
-        choice = self.random.choice
+        # random.choice(ngrams) is ngrams[random._randbelow(len(ngrams))]: the same draw.
+        below, count = self.random._randbelow, len(ngrams)
         languages = range(len(prob))
         draw = 0
         while True:
-            row = choice(rows)
+            row = table[ngrams[below(count)]]
             for i in languages:
                 prob[i] *= weight + row[i]
             if draw % 5 == 0:
