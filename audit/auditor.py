@@ -16,6 +16,7 @@ from typing import Any
 
 from audit.engine.engine import Engine, Finding
 from audit.engine.packs import load_packs, load_packs_cached
+from audit.engine.suppress import Suppressions
 from audit.gate.baseline import Baseline
 from audit.gate.config import Config, Ignore
 from audit.gate.policy import Policy, Verdict, judge
@@ -44,9 +45,16 @@ class ArticleResult:
     verdict: Verdict
     baselined: int = 0
     reference: ReferenceScores | None = None
+    baseline_matched: frozenset[str] = frozenset()
+    """The fingerprints of the baseline that this article's findings matched."""
+    warnings: tuple[str, ...] = ()
+    """Problems that do not stop the audit (``PLACE: problem``), e.g. an unknown rule id in
+    a suppression marker."""
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, findings: bool = True) -> dict[str, Any]:
+        """The JSON form; without the ``findings`` key when ``findings`` is false (a report
+        that streams them one by one)."""
+        data = {
             "path": self.article.path,
             "id": self.article.id,
             "language": self.doc.language.to_dict(),
@@ -57,8 +65,10 @@ class ArticleResult:
             "verdict": self.verdict.to_dict(),
             "baselined": self.baselined,
             "reference": self.reference.to_dict() if self.reference else None,
-            "findings": [finding.to_dict() for finding in self.findings],
         }
+        if findings:
+            data["findings"] = [finding.to_dict() for finding in self.findings]
+        return data
 
 
 class Auditor:
@@ -76,6 +86,7 @@ class Auditor:
         meter: ReadabilityMeter | None = None,
     ) -> None:
         self.rules = tuple(rules)
+        self.rule_ids = frozenset(rule.id for rule in self.rules)
         self.engine = Engine(self.rules)
         self.policy = policy or Policy()
         self.language = language
@@ -137,7 +148,8 @@ class Auditor:
         doc = Document.from_text(article.text)
         doc = doc.with_language(language_detection.detect(doc, self.language))
         found = self._unignored(article, self.engine.run(doc, source))
-        findings = tuple(self.baseline.new_findings(article.path, found))
+        new, matched = self.baseline.split(article, found)
+        findings = tuple(new)
         quality = self.metric.score(findings, len(doc.word_starts))
         readability = self.meter.measure(doc)
         return ArticleResult(
@@ -152,6 +164,16 @@ class Auditor:
             verdict=judge(self.policy, findings, quality, readability.scores, doc.language.code),
             baselined=len(found) - len(findings),
             reference=compare(article.text, article.reference) if article.reference else None,
+            baseline_matched=frozenset(matched),
+            warnings=self._marker_warnings(article, doc),
+        )
+
+    def _marker_warnings(self, article: Article, doc: Document) -> tuple[str, ...]:
+        """The unknown rule ids of the article's suppression markers, as warnings."""
+        unknown = Suppressions.parse(doc).unknown(self.rule_ids)
+        return tuple(
+            f"{article.path}:{':'.join(map(str, doc.line_col(offset)))}: {problem}"
+            for offset, problem in unknown
         )
 
     def _unignored(self, article: Article, findings: list[Finding]) -> list[Finding]:

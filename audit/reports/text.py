@@ -2,7 +2,8 @@
 
 Each finding is ``path:line:col: severity rule-id message``, then the line
 with the span underlined and the suggestions; each article ends with a line
-of scores and its verdict, the run with a summary. Colour only when the
+of scores and its verdict, the run with a summary. An input that could not
+be read is one line, ``PLACE: error: problem``. Colour only when the
 context asks for it (a terminal, and ``NO_COLOR`` unset).
 """
 
@@ -15,6 +16,7 @@ from audit.reports.base import ReportContext, Summary
 if TYPE_CHECKING:
     from audit.auditor import ArticleResult
     from audit.engine.engine import Finding
+    from audit.text.ingest import Unreadable
 
 NAME = "text"
 DESCRIPTION = "findings with the line underlined, scores and verdict per article (default)"
@@ -63,11 +65,19 @@ class TextWriter:
         reasons = f" ({'; '.join(verdict.reasons)})" if verdict.reasons else ""
         return f"{self.paint(result.article.path, 'bold')}: {' · '.join(parts)} · {status}{reasons}"
 
+    def error(self, entry: Unreadable) -> str:
+        where = self.paint(entry.place, "bold")
+        return f"{where}: {self.paint('error', 'failed')}: {entry.problem}\n\n"
+
     def finish(self, summary: Summary) -> str:
         counts = _counts(severity for severity, n in summary.findings.items() for _ in range(n))
         noun = "article" if summary.articles == 1 else "articles"
         outcome = f"{summary.passed} passed, {summary.failed} failed"
-        return f"{summary.articles} {noun}: {outcome} · {counts}\n"
+        errors = ""
+        if summary.errors:
+            inputs = "input" if summary.errors == 1 else "inputs"
+            errors = f" · {summary.errors} {inputs} could not be read"
+        return f"{summary.articles} {noun}: {outcome} · {counts}{errors}\n"
 
 
 def _readability_lines(result: ArticleResult) -> list[str]:
