@@ -21,6 +21,7 @@ from audit.engine.suppress import Suppressions
 from audit.errors import AuditError
 from audit.matching.screen import Screen
 from audit.mqm import SEVERITY_RANK
+from audit.rulebook.fields import where
 from audit.rulebook.kind import Hit
 from audit.rulebook.packs import Rule
 from audit.text.document import Document
@@ -127,9 +128,12 @@ def _one_per_span(findings: list[Finding]) -> list[Finding]:
 def _hits(rule: Rule, doc: Document) -> Iterable[Hit]:
     try:
         yield from rule.check.check(doc, {})
-    except TimeoutError:
+    except TimeoutError as slow:
+        field = getattr(slow, "field", "")
         raise RuleTimeoutError(
-            str(rule.location), f"rule '{rule.id}' ran too long on one text; simplify its regex"
+            str(where(rule.spec, (field,)) if field in rule.spec else rule.location),
+            f"rule '{rule.id}' ran too long on one text; simplify its regex"
+            + (f" '{field}'" if field else ""),
         ) from None
 
 
