@@ -59,12 +59,13 @@ class ErrorList(AuditError):
     LIMIT = 20
 
     def __init__(self, errors: Sequence[AuditError], more: int = 0) -> None:
-        self.errors = tuple(
+        every = [
             inner
             for error in errors
             for inner in (error.errors if isinstance(error, ErrorList) else (error,))
-        )
-        self.more = more
+        ]
+        self.errors = tuple(every[: self.LIMIT])
+        self.more = more + max(0, len(every) - self.LIMIT)
         first = self.errors[0]
         super().__init__(first.place, first.problem)
 
@@ -79,12 +80,28 @@ class ErrorList(AuditError):
         return (type(self), (self.errors, self.more))
 
 
+class RulebookErrors(ErrorList, RulebookError):
+    """Several errors of one rule pack."""
+
+
+class ConfigErrors(ErrorList, ConfigError):
+    """Several errors of one configuration file."""
+
+
 def raise_all(errors: Sequence[AuditError]) -> None:
-    """Raise the one error, or an ``ErrorList`` of the first ``ErrorList.LIMIT``, if any."""
+    """Raise the one error, or an ``ErrorList`` of the first ``ErrorList.LIMIT`` (a
+    ``RulebookErrors`` or ``ConfigErrors`` when the first is of that kind), if any."""
     if len(errors) == 1:
         raise errors[0]
     if errors:
-        raise ErrorList(errors[: ErrorList.LIMIT], max(0, len(errors) - ErrorList.LIMIT))
+        kind = next((kind for base, kind in _LISTS if isinstance(errors[0], base)), ErrorList)
+        raise kind(errors)
+
+
+_LISTS: tuple[tuple[type[AuditError], type[ErrorList]], ...] = (
+    (RulebookError, RulebookErrors),
+    (ConfigError, ConfigErrors),
+)
 
 
 class AuditWarning(UserWarning):
