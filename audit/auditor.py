@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from audit.scores.reference import ReferenceScores, compare
 from audit.text import language as language_detection
 from audit.text.document import Document
 from audit.text.ingest import Article
+from audit.text.prose import Prose
 
 
 @dataclass(frozen=True)
@@ -145,19 +146,25 @@ class Auditor:
 
     def check_article(self, article: Article) -> ArticleResult:
         source = self.source_language or article.source_language
-        doc = Document.from_text(article.text)
+        prose = article.prose()
+        doc = Document.from_text(article.text if prose is None else prose.text)
         doc = doc.with_language(language_detection.detect(doc, self.language))
+        prose_doc = doc
         found = self._unignored(article, self.engine.run(doc, source))
+        if prose is not None:
+            doc, found = _in_file(article, prose, doc, found)
         new, matched = self.baseline.split(article, found)
         findings = tuple(new)
-        quality = self.metric.score(findings, len(doc.word_starts))
-        readability = self.meter.measure(doc)
+        quality = self.metric.score(findings, len(prose_doc.word_starts))
+        readability = self.meter.measure(prose_doc)
+        if prose is not None:
+            readability = _readability_in_file(readability, prose, doc)
         return ArticleResult(
             article=article,
             doc=doc,
             source_language=source,
             source_given=source is not None,
-            stats=_stats(doc),
+            stats=_stats(prose_doc),
             findings=findings,
             readability=readability,
             quality=quality,
@@ -197,6 +204,41 @@ class Auditor:
         """Audit ``text``; returns the same data as one article of the JSON report."""
         article = Article(id=id, path=path or id, text=text, source_language=source_language)
         return self.check_article(article).to_dict()
+
+
+def _in_file(
+    article: Article, prose: Prose, doc: Document, findings: list[Finding]
+) -> tuple[Document, list[Finding]]:
+    """The file's Document (with the language found in the prose) and the findings at the
+    file's offsets, lines and columns."""
+    original = Document.from_text(article.text).with_language(doc.language)
+    return original, [_moved(finding, prose, original) for finding in findings]
+
+
+def _moved(finding: Finding, prose: Prose, original: Document) -> Finding:
+    span = prose.original_span(finding.start, finding.end)
+    line, column = original.line_col(span.start)
+    end_line, end_column = original.line_col(span.end)
+    return replace(
+        finding,
+        start=span.start,
+        end=span.end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        text=original.slice(span),
+    )
+
+
+def _readability_in_file(readability: Readability, prose: Prose, original: Document) -> Readability:
+    """``readability`` with its long sentences at the file's offsets, lines and columns."""
+    moved = []
+    for sentence in readability.long_sentences:
+        span = prose.original_span(*sentence.span)
+        line, column = original.line_col(span.start)
+        moved.append(replace(sentence, span=span, line=line, column=column))
+    return replace(readability, long_sentences=tuple(moved))
 
 
 def _stats(doc: Document) -> dict[str, int]:

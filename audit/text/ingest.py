@@ -27,8 +27,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from audit.errors import InputError, UsageError, read_bytes
+from audit.text.markdown import markdown_prose
+from audit.text.prose import Prose, needs_prose, plain_prose
 
 DEFAULT_GLOBS = ("*.txt", "*.md")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -57,6 +60,14 @@ class Article:
     """The line of the JSON Lines file the article came from; None for a file or stdin."""
     reference: str | None = None
     """A reference translation of the article (human or post-edited), when one is given."""
+    markdown: bool = False
+    """Whether the text is Markdown (a ``.md`` file), of which the rules read only the prose."""
+
+    def prose(self) -> Prose | None:
+        """What the rules read instead of the text, if anything (``audit.text.prose``)."""
+        if self.markdown:
+            return markdown_prose(self.text)
+        return plain_prose(self.text) if needs_prose(self.text) else None
 
 
 @dataclass(frozen=True)
@@ -130,7 +141,9 @@ def _decode_problem(bad: UnicodeDecodeError, encoding: str | None) -> str:
 
 def read_file(path: Path, encoding: str | None = None) -> Article:
     place = str(path)
-    return Article(id=path.stem, path=place, text=decode(read_article(path), place, encoding))
+    text = decode(read_article(path), place, encoding)
+    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+    return Article(id=path.stem, path=place, text=text, markdown=markdown)
 
 
 def read_article(path: Path) -> bytes:
