@@ -3,13 +3,19 @@
 ``Auditor`` holds what is compiled once (the rules, the policy, the scoring
 settings, ignores and baseline) and checks one article at a time; it never
 prints. Each stage reads the previous stage's immutable values and adds its
-own.
+own. The rules read the article's prose (``audit.text.prose``: NFC, LF line
+ends, a Markdown file's prose only) and their findings are moved back to
+the file's offsets. A text longer than ``BLOCK_CHARS`` is checked in blocks
+of whole lines, one Document each, so that time and memory grow with the
+text's length and stay those of a block: a rule that compares the parts of
+a text (a paragraph printed twice, a word capitalised elsewhere) compares
+them within a block.
 """
 
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -24,11 +30,16 @@ from audit.rulebook.packs import Rule
 from audit.rulebook.selection import RuleSetting, apply, from_options, names
 from audit.scores.quality import QualityMetric, QualityScore
 from audit.scores.readability import Readability, ReadabilityMeter
+from audit.scores.readings import Shift
 from audit.scores.reference import ReferenceScores, compare
 from audit.text import language as language_detection
-from audit.text.document import Document
+from audit.text.document import Document, Language, ParagraphLanguage
 from audit.text.ingest import Article
 from audit.text.prose import Prose
+from audit.text.spans import Span
+
+BLOCK_CHARS = 1_000_000
+"""A text longer than this is checked in blocks of lines of at most this many characters."""
 
 
 @dataclass(frozen=True)
@@ -147,24 +158,25 @@ class Auditor:
     def check_article(self, article: Article) -> ArticleResult:
         source = self.source_language or article.source_language
         prose = article.prose()
-        doc = Document.from_text(article.text if prose is None else prose.text)
-        doc = doc.with_language(language_detection.detect(doc, self.language))
-        prose_doc = doc
-        found = self._unignored(article, self.engine.run(doc, source))
+        text = article.text if prose is None else prose.text
+        if len(text) > BLOCK_CHARS:
+            checked = self._check_blocks(text, source)
+        else:
+            checked = self._check_whole(text, source)
+        doc, found, readability = checked.doc, checked.findings, checked.readability
+        found = self._unignored(article, found)
         if prose is not None:
             doc, found = _in_file(article, prose, doc, found)
+            readability = _readability_in_file(readability, prose, doc)
         new, matched = self.baseline.split(article, found)
         findings = tuple(new)
-        quality = self.metric.score(findings, len(prose_doc.word_starts))
-        readability = self.meter.measure(prose_doc)
-        if prose is not None:
-            readability = _readability_in_file(readability, prose, doc)
+        quality = self.metric.score(findings, checked.stats["words"])
         return ArticleResult(
             article=article,
             doc=doc,
             source_language=source,
             source_given=source is not None,
-            stats=_stats(prose_doc),
+            stats=checked.stats,
             findings=findings,
             readability=readability,
             quality=quality,
@@ -174,6 +186,42 @@ class Auditor:
             baseline_matched=frozenset(matched),
             warnings=self._marker_warnings(article, doc),
         )
+
+    def _check_whole(self, text: str, source: str | None) -> _Checked:
+        doc = Document.from_text(text)
+        doc = doc.with_language(language_detection.detect(doc, self.language))
+        findings = self.engine.run(doc, source)
+        return _Checked(doc, findings, self.meter.measure(doc), _stats(doc))
+
+    def _check_blocks(self, text: str, source: str | None) -> _Checked:
+        """``_check_whole`` of a text longer than ``BLOCK_CHARS``, block by block, each a
+        Document of its own that is dropped once checked: memory stays that of one block."""
+        language: Language | None = None
+        findings: list[Finding] = []
+        parts: list[tuple[Readability, Shift]] = []
+        stats = dict.fromkeys(("characters", "words", "sentences", "paragraphs"), 0)
+        foreign: list[ParagraphLanguage] = []
+        shift = Shift()
+        for block in _blocks(text, BLOCK_CHARS):
+            doc = Document.from_text(text[block.start : block.end])
+            found = language_detection.detect(doc, self.language)
+            language = language or found  # the first block holds the article's sample
+            foreign.extend(
+                replace(p, paragraph=p.paragraph + shift.paragraphs) for p in found.paragraphs
+            )
+            doc = doc.with_language(replace(language, paragraphs=found.paragraphs))
+            findings.extend(_shifted(f, shift) for f in self.engine.run(doc, source))
+            parts.append((self.meter.measure(doc), shift))
+            for name, value in _stats(doc).items():
+                stats[name] += value
+            shift = Shift(
+                block.end, shift.lines + text.count("\n", block.start, block.end),
+                shift.paragraphs + len(doc.paragraphs),
+            )  # fmt: skip
+        assert language is not None, "a long text has blocks"
+        whole = Document.from_text(text).with_language(replace(language, paragraphs=tuple(foreign)))
+        readability = self.meter.combine(language.code, parts)
+        return _Checked(whole, findings, readability, stats)
 
     def _marker_warnings(self, article: Article, doc: Document) -> tuple[str, ...]:
         """The unknown rule ids of the article's suppression markers, as warnings."""
@@ -204,6 +252,41 @@ class Auditor:
         """Audit ``text``; returns the same data as one article of the JSON report."""
         article = Article(id=id, path=path or id, text=text, source_language=source_language)
         return self.check_article(article).to_dict()
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """What the rules and the meter found in the text they read (the file's, or its prose)."""
+
+    doc: Document
+    findings: list[Finding]
+    readability: Readability
+    stats: dict[str, int]
+
+
+def _blocks(text: str, limit: int) -> Iterator[Span]:
+    """Consecutive spans of ``text`` of at most ``limit`` characters, each ending after a
+    line break where there is one (after a blank line where there is one near the end)."""
+    start = 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n\n", start + limit // 2, start + limit)
+        cut = cut + 2 if cut >= 0 else text.rfind("\n", start + 1, start + limit) + 1
+        if cut <= start:
+            cut = start + limit
+        yield Span(start, cut)
+        start = cut
+    yield Span(start, len(text))
+
+
+def _shifted(finding: Finding, shift: Shift) -> Finding:
+    """A finding of a block, placed in the whole text (blocks start at a line's start)."""
+    return replace(
+        finding,
+        start=finding.start + shift.offset,
+        end=finding.end + shift.offset,
+        line=finding.line + shift.lines,
+        end_line=finding.end_line + shift.lines,
+    )
 
 
 def _in_file(

@@ -34,7 +34,7 @@ class RuleTimeoutError(AuditError):
     """A user regex ran past its time limit."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found in a text: which rule, how bad, where, and what to write instead."""
 

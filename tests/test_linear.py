@@ -1,0 +1,64 @@
+"""Every rule kind, and the Document the rules read, do work linear in the text's length.
+
+Work is counted, not timed: the number of function calls (Python and C,
+``regex`` searches included) that building a Document, or running the
+shipped rules of one kind over it, makes, as ``cProfile`` counts them. On
+4 MB of the seeds the count must stay within 10 % of four times the count
+on 1 MB; a check that looks back over the text for each match (as the
+quotation kind once did) grows far faster. Each Document is checked whole,
+as one block, so that the kinds themselves are measured.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import pstats
+from collections.abc import Callable
+from pathlib import Path
+
+from audit import Auditor
+from audit.engine.engine import Engine
+from audit.text import language
+from audit.text.document import Document
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+MEGABYTE = 1_000_000
+SLACK = 1.1
+
+
+def calls(work: Callable[[], object]) -> int:
+    profile = cProfile.Profile()
+    profile.enable()
+    work()
+    profile.disable()
+    return pstats.Stats(profile).total_calls  # type: ignore[attr-defined, no-any-return]
+
+
+def text_of(size: int) -> str:
+    seeds = "\n".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
+    return (seeds * (size // len(seeds) + 1))[:size].rsplit("\n", 1)[0] + "\n"
+
+
+def built(text: str) -> Document:
+    doc = Document.from_text(text)
+    doc = doc.with_language(language.detect(doc))
+    for structure in ("token_index", "words", "sentences", "quotations", "paragraph_sentences"):
+        getattr(doc, structure)
+    return doc
+
+
+def test_every_kind_and_the_document_do_linear_work():
+    rules = Auditor.from_rules().rules
+    kinds = sorted({rule.kind for rule in rules})
+    assert len(kinds) == 8, kinds
+    work: dict[str, list[int]] = {kind: [] for kind in ("document", *kinds)}
+    for size in (MEGABYTE, 4 * MEGABYTE):
+        text = text_of(size)
+        doc: list[Document] = []
+        work["document"].append(calls(lambda text=text: doc.append(built(text))))
+        for kind in kinds:
+            engine = Engine([rule for rule in rules if rule.kind == kind], screen_after=0)
+            work[kind].append(calls(lambda engine=engine: engine.run(doc[0])))
+    for kind, (small, large) in work.items():
+        assert small > 100, (kind, small)
+        assert large <= SLACK * 4 * small, f"{kind}: {small} calls on 1 MB, {large} on 4 MB"
