@@ -38,7 +38,7 @@ from audit.text.ingest import Article
 from audit.text.prose import Prose
 from audit.text.spans import Span
 
-BLOCK_CHARS = 1_000_000
+BLOCK_CHARS = 500_000
 """A text longer than this is checked in blocks of lines of at most this many characters."""
 
 
@@ -198,6 +198,7 @@ class Auditor:
         Document of its own that is dropped once checked: memory stays that of one block."""
         language: Language | None = None
         findings: list[Finding] = []
+        strings: dict[str, str] = {}
         parts: list[tuple[Readability, Shift]] = []
         stats = dict.fromkeys(("characters", "words", "sentences", "paragraphs"), 0)
         foreign: list[ParagraphLanguage] = []
@@ -210,7 +211,7 @@ class Auditor:
                 replace(p, paragraph=p.paragraph + shift.paragraphs) for p in found.paragraphs
             )
             doc = doc.with_language(replace(language, paragraphs=found.paragraphs))
-            findings.extend(_shifted(f, shift) for f in self.engine.run(doc, source))
+            findings.extend(_shifted(f, shift, strings) for f in self.engine.run(doc, source))
             parts.append((self.meter.measure(doc), shift))
             for name, value in _stats(doc).items():
                 stats[name] += value
@@ -278,14 +279,17 @@ def _blocks(text: str, limit: int) -> Iterator[Span]:
     yield Span(start, len(text))
 
 
-def _shifted(finding: Finding, shift: Shift) -> Finding:
-    """A finding of a block, placed in the whole text (blocks start at a line's start)."""
+def _shifted(finding: Finding, shift: Shift, strings: dict[str, str]) -> Finding:
+    """A finding of a block, placed in the whole text (blocks start at a line's start); its
+    message and text shared with the findings that have the same (a long text repeats)."""
     return replace(
         finding,
         start=finding.start + shift.offset,
         end=finding.end + shift.offset,
         line=finding.line + shift.lines,
         end_line=finding.end_line + shift.lines,
+        message=strings.setdefault(finding.message, finding.message),
+        text=strings.setdefault(finding.text, finding.text),
     )
 
 

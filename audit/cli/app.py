@@ -12,6 +12,7 @@ escapes a command into an exit code.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -274,7 +275,8 @@ def _choice(option: str, value: str, choices: Iterable[str]) -> str:
 def _use_color(mode: str, output: Path | None) -> bool:
     if mode != "auto":
         return mode == "always"
-    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    terminal = sys.stdout is not None and sys.stdout.isatty()
+    return output is None and terminal and "NO_COLOR" not in os.environ
 
 
 # typer raises click's exception types, which newer typer releases vendor: find the
@@ -297,8 +299,8 @@ def _run(argv: list[str]) -> int:
         else:
             typer.echo(f"error: {' '.join(message.split())}", err=True)
         return ExitCode.USAGE
-    except typer.Abort:  # click's word for Ctrl-C
-        raise Interrupted(2) from None
+    except typer.Abort:  # click's word for an end of input at a prompt
+        raise Interrupted(signal.SIGINT) from None
     return int(code or 0)
 
 

@@ -13,8 +13,9 @@ Exit codes (``ExitCode``), as ``audit --help`` and the README list them:
 an ``AuditError`` is printed as ``error: PLACE: problem``, anything else as
 ``error: internal: ...`` with a hint to rerun with ``--debug``, which prints
 the traceback as well. SIGTERM and SIGHUP raise ``Interrupted`` in the main
-thread, as SIGINT raises ``KeyboardInterrupt``, so that every ``with`` and
-``finally`` on the way out runs (a report's temporary file is removed).
+thread, and so does SIGINT (rather than ``KeyboardInterrupt``, which typer
+would turn into a silent exit), so that every ``with`` and ``finally`` on
+the way out runs (a report's temporary file is removed).
 Warnings (``audit.errors.AuditWarning``) are shown once each on standard
 error, as ``warning: PLACE: problem``: this is the one place that shows
 them.
@@ -38,7 +39,7 @@ from audit.errors import AuditError, AuditWarning, ErrorList
 DEBUG_FLAG = "--debug"
 DEBUG_ENV = "AUDIT_DEBUG"
 HANDLED_SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
 
 
@@ -116,10 +117,6 @@ def guarded(command: Callable[[list[str]], int], argv: list[str]) -> int:
         except AuditError as error:
             _report(error)
             return ExitCode.USAGE
-        except BrokenPipeError:
-            _silence_stdout()
-            say("error", "<stdout>: closed before the report was written (broken pipe)")
-            return ExitCode.USAGE
         except (KeyboardInterrupt, Interrupted) as stop:
             number = getattr(stop, "signal_number", signal.SIGINT)
             say("error", f"interrupted by {signal.Signals(number).name}")
@@ -143,20 +140,14 @@ def _describe(bug: BaseException) -> str:
     return f"{type(bug).__name__}: {text}" if text else type(bug).__name__
 
 
-def _silence_stdout() -> None:
-    """Point standard output at /dev/null, so that its final flush cannot fail again."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-
-
 def _raise_interrupted(signal_number: int, frame: FrameType | None) -> None:
     raise Interrupted(signal_number)
 
 
 @contextlib.contextmanager
 def _signals_raise() -> Iterator[None]:
-    """SIGTERM and SIGHUP raise ``Interrupted`` while the command runs (main thread only)."""
+    """SIGINT, SIGTERM and SIGHUP raise ``Interrupted`` while the command runs (main thread
+    only)."""
     try:
         previous = {number: signal.signal(number, _raise_interrupted) for number in HANDLED_SIGNALS}
     except ValueError:  # not the main thread: leave signals alone

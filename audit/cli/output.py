@@ -81,18 +81,21 @@ class ReportStream:
     def write(self, text: str) -> None:
         try:
             self.stream.write(text)
-        except BrokenPipeError:
-            raise
         except OSError as bad:
-            raise OutputError(self.place, f"cannot write: {bad.strerror or bad}") from None
+            raise self._failed(bad) from None
 
     def flush(self) -> None:
         try:
             self.stream.flush()
-        except BrokenPipeError:
-            raise
         except OSError as bad:
-            raise OutputError(self.place, f"cannot write: {bad.strerror or bad}") from None
+            raise self._failed(bad) from None
+
+    def _failed(self, bad: OSError) -> OutputError:
+        if not isinstance(bad, BrokenPipeError):
+            return OutputError(self.place, f"cannot write: {bad.strerror or bad}")
+        with contextlib.suppress(OSError, ValueError):  # so that the exit's flush cannot fail
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self.stream.fileno())
+        return OutputError(self.place, "closed before the report was written (broken pipe)")
 
 
 def check_output(option: str, path: Path | None, inputs: Inputs) -> None:
@@ -110,8 +113,11 @@ def open_output(path: Path | None, option: str = "--output") -> Iterator[ReportS
     """Yield the report's stream: stdout for None or '-', the device or pipe itself, or a
     temporary file renamed over ``path`` at the end."""
     if path is None or str(path) == "-":
-        yield ReportStream(sys.stdout, STDOUT)
-        sys.stdout.flush()
+        if sys.stdout is None:
+            raise OutputError(STDOUT, "closed: this process has no standard output")
+        stream = ReportStream(sys.stdout, STDOUT)
+        yield stream
+        stream.flush()
         return
     place = f"{option} {path}"
     if _writes_through(path):
@@ -140,10 +146,13 @@ def _through(path: Path, place: str) -> Iterator[ReportStream]:
         handle = path.open("w", encoding="utf-8", newline="")
     except OSError as bad:
         raise OutputError(place, f"cannot write: {bad.strerror}") from None
-    with handle:
-        stream = ReportStream(handle, place)
+    stream = ReportStream(handle, place)
+    try:
         yield stream
         stream.flush()
+    finally:
+        with contextlib.suppress(OSError):
+            handle.close()
 
 
 def _target(path: Path, place: str) -> Path:

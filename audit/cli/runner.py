@@ -15,8 +15,8 @@ process pool machinery is imported only when a pool starts.
 An input that could not be read (``Unreadable``) goes through in its place,
 unchecked. An error in a worker comes back as the exception it raised (an
 ``AuditError`` stays one; anything else is an internal error of the run,
-and so is a worker that dies). Workers end with the run: on any error or
-signal the pool is cancelled and its processes are terminated, and each
+and so is a worker that dies); the batches not started are cancelled.
+Workers end with the run: on a signal they are terminated at once, and each
 worker ignores Ctrl-C (the run handles it) and ends when its parent does.
 """
 
@@ -123,21 +123,23 @@ def _with_workers(auditor: Auditor, articles: Iterator[Entry], workers: int) -> 
                 yield from _resolved(pending.popleft())
         while pending:
             yield from _resolved(pending.popleft())
+    except Exception:
+        pool.shutdown(wait=False, cancel_futures=True)  # the batches under way finish
+        raise
     except BaseException:
-        _stop(pool)
+        _terminate(pool)
         raise
     pool.shutdown()
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel what the pool has not started and end its processes now."""
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Cancel what the pool has not started and end its processes now (on a signal; the
+    command then ends at once: see ``audit.cli.launch``)."""
     import multiprocessing
 
     pool.shutdown(wait=False, cancel_futures=True)
     for process in multiprocessing.active_children():
         process.terminate()
-    for process in multiprocessing.active_children():
-        process.join(PARENT_POLL_SECONDS)
 
 
 def _ready(item: Future[list[Outcome]] | list[Outcome]) -> bool:
