@@ -1,5 +1,5 @@
-"""What the fault tests share (their fixtures are in conftest.py): the real ``audit`` command as a child process, and what to
-assert of its end.
+"""What the fault tests share: the real ``audit`` command as a child process, and what to
+assert of its end (the fixtures are in ``conftest.py``).
 
 Every case runs ``python -m audit`` (the console script's code) in a child
 process, with the test session's private cache, and checks the exit code,
