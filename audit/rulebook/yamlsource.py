@@ -108,6 +108,7 @@ BOOL_TAG = "tag:yaml.org,2002:bool"
 YAML_12_BOOL_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _HINTS = (
     ("found character '\\t'", "YAML indents with spaces, not tabs"),
+    ("tab character", "YAML indents with spaces, not tabs"),
     ("mapping values are not allowed", "check the indentation, or quote a value holding ': '"),
     ("did not find expected key", "check the indentation: the items of a mapping or a list "
      "start in the same column"),
