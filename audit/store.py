@@ -64,7 +64,7 @@ class Unsafe(Exception):
 
 def cache_dir() -> Path:
     """Where entries live (see the module's docstring); ``Unsafe`` without a home."""
-    if "AUDIT_CACHE_DIR" in os.environ:
+    if os.environ.get("AUDIT_CACHE_DIR"):
         return Path(os.environ["AUDIT_CACHE_DIR"])
     base = os.environ.get("XDG_CACHE_HOME")
     if not base:

@@ -53,8 +53,10 @@ def audit(
     env: dict[str, str] | None = None,
     cwd: Path | None = None,
     inject: Sequence[str] = (),
+    unset: Sequence[str] = (),
 ) -> Run:
-    """Run ``audit ARGS`` (through ``inject.py INJECT -- ARGS`` when faults are injected)."""
+    """Run ``audit ARGS`` (through ``inject.py INJECT -- ARGS`` when faults are injected), with
+    ``env`` added to this environment and the variables ``unset`` taken out of it."""
     command = [sys.executable, "-m", "audit"]
     if inject:
         command = [sys.executable, str(HERE / "inject.py"), *inject, "--"]
@@ -62,7 +64,7 @@ def audit(
         [*command, *map(str, args)],
         input=stdin,
         capture_output=True,
-        env={**os.environ, **(env or {})},
+        env={k: v for k, v in {**os.environ, **(env or {})}.items() if k not in unset},
         cwd=cwd,
         timeout=TIMEOUT,
         check=False,
