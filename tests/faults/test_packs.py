@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from cli_faults import assert_clean_end, audit
 
+from audit.checks import KINDS
+from audit.rulebook.fields import Regex
+
 HEAD = "pack: h\nrules:\n"
 COMMON = "    message: m\n    severity: minor\n    category: style\n"
 HUGE = "'(?:ab){1000000000}'"
@@ -43,7 +46,31 @@ FIELDS = {
         6,
     ),
     "paragraph.patterns": ("  - id: r\n    kind: paragraph\n    patterns: [{regex}]\n", 5),
+    "lexicon.unless_after": (
+        "  - id: r\n    kind: lexicon\n    entries: {{x: y}}\n    unless_after: {regex}\n",
+        6,
+    ),
+    "sentence.pattern": ("  - id: r\n    kind: sentence\n    pattern: {regex}\n", 5),
+    "quotation.sentence_end": (
+        "  - id: r\n    kind: quotation\n    skip_quotes: false\n    sentence_end: {regex}\n",
+        6,
+    ),
+    "quotation.unless_before": (
+        "  - id: r\n    kind: quotation\n    skip_quotes: false\n    unless_before: {regex}\n",
+        6,
+    ),
 }
+LIST_FIELDS = {"paragraph.patterns"}  # lists of regexes, typed [str]
+
+
+def test_the_table_holds_every_regex_field_of_every_kind():
+    regex_fields = {
+        f"{kind}.{name}"
+        for kind, module in KINDS.items()
+        for name, kind_of_field in module.FIELDS.items()
+        if kind_of_field is Regex
+    }
+    assert regex_fields | LIST_FIELDS <= set(FIELDS) - {"lexicon.entry"}
 
 
 def pack_with(tmp_path, text: str):
