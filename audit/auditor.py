@@ -26,6 +26,7 @@ from audit.engine.suppress import Suppressions
 from audit.gate.baseline import Baseline
 from audit.gate.config import Config, Ignore
 from audit.gate.policy import Policy, Verdict, judge
+from audit.mqm import at_least
 from audit.rulebook.packs import Rule
 from audit.rulebook.selection import RuleSetting, apply, from_options, names
 from audit.scores.quality import QualityMetric, QualityScore
@@ -33,6 +34,7 @@ from audit.scores.readability import Readability, ReadabilityMeter
 from audit.scores.readings import Shift
 from audit.scores.reference import ReferenceScores, compare
 from audit.text import language as language_detection
+from audit.text.bilingual.segments import Alignment
 from audit.text.document import Document, Language, ParagraphLanguage
 from audit.text.ingest import Article
 from audit.text.prose import Prose
@@ -96,6 +98,7 @@ class Auditor:
         ignores: Sequence[Ignore] = (),
         baseline: Baseline | None = None,
         meter: ReadabilityMeter | None = None,
+        confirmed_severity: str | None = None,
     ) -> None:
         self.rules = tuple(rules)
         self.rule_ids = frozenset(rule.id for rule in self.rules)
@@ -107,6 +110,8 @@ class Auditor:
         self.meter = meter or ReadabilityMeter()
         self.ignores = tuple(ignores)
         self.baseline = baseline or Baseline()
+        self.confirmed_severity = confirmed_severity
+        """The least severity of a finding that its source segment confirms (None: as is)."""
         self.config: Config | None = None
         self.cache = True
 
@@ -146,6 +151,7 @@ class Auditor:
             meter=ReadabilityMeter(**config.readability),
             ignores=config.ignores,
             baseline=Baseline.read(config.baseline) if config.baseline else None,
+            confirmed_severity=config.confirmed_severity,
         )
         auditor.config = config
         auditor.cache = cache
@@ -159,12 +165,13 @@ class Auditor:
         source = self.source_language or article.source_language
         prose = article.prose()
         text = article.text if prose is None else prose.text
-        if len(text) > BLOCK_CHARS:
+        segments = _in_source_language(article.segments, source)
+        if len(text) > BLOCK_CHARS and segments is None:
             checked = self._check_blocks(text, source)
         else:
-            checked = self._check_whole(text, source)
+            checked = self._check_whole(text, source, segments)
         doc, found, readability = checked.doc, checked.findings, checked.readability
-        found = self._unignored(article, found)
+        found = self._raised(self._unignored(article, found))
         if prose is not None:
             doc, found = _in_file(article, prose, doc, found)
             readability = _readability_in_file(readability, prose, doc)
@@ -187,8 +194,10 @@ class Auditor:
             warnings=self._marker_warnings(article, doc),
         )
 
-    def _check_whole(self, text: str, source: str | None) -> _Checked:
-        doc = Document.from_text(text)
+    def _check_whole(
+        self, text: str, source: str | None, segments: Alignment | None = None
+    ) -> _Checked:
+        doc = Document.from_text(text, segments)
         doc = doc.with_language(language_detection.detect(doc, self.language))
         findings = self.engine.run(doc, source)
         return _Checked(doc, findings, self.meter.measure(doc), _stats(doc))
@@ -243,6 +252,18 @@ class Auditor:
             return findings
         return [f for f in findings if not any(names(s, f.rule) for s in ignored)]
 
+    def _raised(self, findings: list[Finding]) -> list[Finding]:
+        """The findings, those the source confirms raised to ``confirmed_severity``."""
+        least = self.confirmed_severity
+        if least is None:
+            return findings
+        return [
+            replace(f, severity=least)
+            if f.confirmed_by_source and not at_least(f.severity, least)
+            else f
+            for f in findings
+        ]
+
     def check_text(
         self,
         text: str,
@@ -253,6 +274,13 @@ class Auditor:
         """Audit ``text``; returns the same data as one article of the JSON report."""
         article = Article(id=id, path=path or id, text=text, source_language=source_language)
         return self.check_article(article).to_dict()
+
+
+def _in_source_language(segments: Alignment | None, source: str | None) -> Alignment | None:
+    """The segments, their source language the one the audit uses (the user's or the file's)."""
+    if segments is None or source is None or segments.source_language == source:
+        return segments
+    return replace(segments, source_language=source)
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,12 @@ Work is counted, not timed: the number of function calls (Python and C,
 ``regex`` searches included) that building a Document, or running the
 shipped rules of one kind over it, makes, as ``cProfile`` counts them. On
 4 MB of the seeds the count must stay within 10 % of four times the count
-on 1 MB; a check that looks back over the text for each match (as the
-quotation kind once did) grows far faster. Each Document is checked whole,
-as one block, so that the kinds themselves are measured.
+on 1 MB (1 MB and 250 KB for the bilingual kinds, which compare segments);
+a check that looks back over the text for each match (as the quotation
+kind once did) grows far faster. Each Document is checked whole,
+as one block, so that the kinds themselves are measured. The kinds of the
+bilingual rules run on the same lines as a bilingual file, each line a
+segment whose source is the line itself.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from typing import TypeVar
 from audit import Auditor
 from audit.engine.engine import Engine
 from audit.text import language
-from audit.text.document import Document
+from audit.text.bilingual.segments import Alignment
+from audit.text.document import Document, Language
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MEGABYTE = 1_000_000
@@ -40,9 +44,15 @@ def text_of(size: int) -> str:
     return (seeds * (size // len(seeds) + 1))[:size].rsplit("\n", 1)[0] + "\n"
 
 
-def built(text: str) -> Document:
-    doc = Document.from_text(text)
-    doc = doc.with_language(language.detect(doc))
+def built(text: str, bilingual: bool = False) -> Document:
+    if bilingual:
+        pairs = [(line, line) for line in text.splitlines() if line.strip()]
+        segments = Alignment.from_pairs(pairs, "fr")
+        doc = Document.from_text(segments.text, segments)
+        doc = doc.with_language(Language("en", None, given=True))
+    else:
+        doc = Document.from_text(text)
+        doc = doc.with_language(language.detect(doc))
     for structure in ("token_index", "words", "sentences", "quotations", "paragraph_sentences"):
         getattr(doc, structure)
     return doc
@@ -50,15 +60,18 @@ def built(text: str) -> Document:
 
 def test_every_kind_and_the_document_do_linear_work():
     rules = Auditor.from_rules().rules
+    bilingual = {rule.kind for rule in rules if rule.id.startswith("bilingual.")}
     kinds = sorted({rule.kind for rule in rules})
-    assert len(kinds) == 8, kinds
-    work: dict[str, list[int]] = {kind: [] for kind in ("document", *kinds)}
-    for size in (MEGABYTE, 4 * MEGABYTE):
-        count, doc = calls(built, text_of(size))
-        work["document"].append(count)
-        for kind in kinds:
-            engine = Engine([rule for rule in rules if rule.kind == kind], screen_after=0)
-            work[kind].append(calls(engine.run, doc)[0])
+    assert len(kinds) >= 8 + len(bilingual), kinds
+    work: dict[str, list[int]] = {kind: [] for kind in ("document", "bilingual document", *kinds)}
+    for times in (1, 4):
+        for name, pair, size in (("document", False, MEGABYTE), ("bilingual document", True,
+                                 MEGABYTE // 4)):  # fmt: skip
+            count, doc = calls(built, text_of(size * times), pair)
+            work[name].append(count)
+            for kind in sorted(bilingual if pair else set(kinds) - bilingual):
+                engine = Engine([rule for rule in rules if rule.kind == kind], screen_after=0)
+                work[kind].append(calls(engine.run, doc, "fr")[0])
     for kind, (small, large) in work.items():
         assert small > 100, (kind, small)
-        assert large <= SLACK * 4 * small, f"{kind}: {small} calls on 1 MB, {large} on 4 MB"
+        assert large <= SLACK * 4 * small, f"{kind}: {small} calls, then {large} on 4 times more"

@@ -23,7 +23,9 @@ from typing import Annotated
 import typer
 
 from audit.auditor import Auditor
+from audit.cli.compare import compare as compare_command
 from audit.cli.exits import DEBUG_FLAG, EXIT_CODES_HELP, ExitCode, Interrupted, guarded
+from audit.cli.optional import add_optional_command
 from audit.cli.output import Inputs, check_output
 from audit.cli.reporting import Run, write_reports
 from audit.cli.rules import NoBuiltinOption, RulesOption, option, rules_app
@@ -33,6 +35,8 @@ from audit.gate import config
 from audit.mqm import SEVERITIES
 from audit.reports import FORMATS, ReportContext, load
 from audit.rulebook.selection import from_options
+from audit.text.bilingual.formats import INPUT_FORMATS
+from audit.text.bilingual.formats import globs as bilingual_globs
 from audit.text.ingest import (
     DEFAULT_GLOBS,
     STDIN,
@@ -57,6 +61,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(rules_app, name="rules")
+app.command("compare")(compare_command)
 
 
 Paths = Annotated[
@@ -170,6 +175,14 @@ def check(
         bool,
         option("--fail-fast", help="Stop at the first input that cannot be read, no report."),
     ] = False,
+    input_format: Annotated[
+        str,
+        option(
+            "--input-format",
+            help=f"Read files as: {', '.join(INPUT_FORMATS)} (auto: by extension).",
+            metavar="FORMAT",
+        ),
+    ] = "auto",
 ) -> ExitCode:
     """Audit articles and report findings, scores and a pass/fail verdict per article."""
     if not paths and jsonl is None:
@@ -194,13 +207,15 @@ def check(
     if fail_on is not None:
         policy = replace(settings.policy, fail_on=_choice("--fail-on", fail_on, FAIL_ON_CHOICES))
         settings = replace(settings, policy=policy)
-    inputs = _inputs(paths or (), jsonl, glob or DEFAULT_GLOBS, settings, config_file)
+    input_format = _choice("--input-format", input_format, INPUT_FORMATS)
+    globs = glob or _globs(input_format)
+    inputs = _inputs(paths or (), jsonl, globs, settings, config_file)
     check_output("--output", output, inputs)
     check_output("--baseline-write", baseline_write, inputs)
     if output is not None and baseline_write is not None and _same_path(output, baseline_write):
         raise UsageError("--baseline-write", "must not be the --output file")
     auditor = Auditor.from_config(settings, cache=not no_cache)
-    entries = _articles(paths or (), jsonl, glob or DEFAULT_GLOBS, encoding)
+    entries = _articles(paths or (), jsonl, globs, encoding, input_format)
     if references is not None:
         entries = with_references(entries, references, encoding)
     if fail_fast:
@@ -255,12 +270,21 @@ def _settings(config_file: Path | None, no_config: bool) -> config.Config:
 
 
 def _articles(
-    paths: list[str], jsonl: Path | None, globs: Iterable[str], encoding: str | None
+    paths: list[str],
+    jsonl: Path | None,
+    globs: Iterable[str],
+    encoding: str | None,
+    input_format: str = "auto",
 ) -> Iterator[Entry]:
     if paths.count(STDIN) + (str(jsonl) == STDIN) > 1:
         raise UsageError(STDIN, "standard input can be read only once")
-    read = read_paths(paths, globs, encoding)
+    read = read_paths(paths, globs, encoding, input_format)
     return chain(read, read_jsonl(jsonl, encoding)) if jsonl is not None else read
+
+
+def _globs(input_format: str) -> tuple[str, ...]:
+    """The files a directory is walked for: the bilingual format's, or the default."""
+    return DEFAULT_GLOBS if input_format in ("auto", "text") else bilingual_globs(input_format)
 
 
 def _choice(option: str, value: str, choices: Iterable[str]) -> str:
@@ -277,6 +301,9 @@ def _use_color(mode: str, output: Path | None) -> bool:
         return mode == "always"
     terminal = sys.stdout is not None and sys.stdout.isatty()
     return output is None and terminal and "NO_COLOR" not in os.environ
+
+
+add_optional_command(app, "serve", "audit.serve.command", help="Serve audits over HTTP.")
 
 
 # typer raises click's exception types, which newer typer releases vendor: find the

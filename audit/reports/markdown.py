@@ -8,7 +8,9 @@ collapsible ``<details>`` block listing them: line and column, severity,
 rule, message and suggestions. The run's totals come last. The blocks are
 kept in a ``Spool`` (a temporary file once they grow) until the table is
 done. Text from the articles and the rules is escaped, so that no message
-can break the table, open a tag or start a list.
+can break the table, open a tag or start a list. When bilingual files were
+audited, a list of their findings by segment (``path#segment``) follows the
+totals.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-from audit.reports.base import ReportContext, Spool, Summary, Text
+from audit.reports.base import ReportContext, Spool, Summary, Text, place
 
 if TYPE_CHECKING:
     from audit.auditor import ArticleResult
@@ -49,6 +51,7 @@ class MarkdownWriter:
     def __init__(self) -> None:
         self.started = False
         self.details = Spool()
+        self.by_segment: list[str] = []
 
     def _header(self) -> str:
         header = "" if self.started else HEADER
@@ -69,6 +72,11 @@ class MarkdownWriter:
         ]
         if result.findings:
             self.details.write(_details(result))
+        self.by_segment.extend(
+            f"- {code(place(result, f))} {f.severity} {code(f.rule)}: {escape(f.message)}"
+            for f in result.findings
+            if f.segment is not None
+        )
         return self._header() + "| " + " | ".join(cells) + " |\n"
 
     def error(self, entry: Unreadable) -> Text:
@@ -95,6 +103,8 @@ class MarkdownWriter:
             f"\n{summary.articles} articles: {summary.passed} passed, "
             f"{summary.failed} failed; findings: {_findings(counts)}.{errors}\n"
         )
+        if self.by_segment:
+            yield "\nFindings by segment:\n\n" + "".join(f"{line}\n" for line in self.by_segment)
 
 
 def _details(result: ArticleResult) -> str:
@@ -106,8 +116,9 @@ def _details(result: ArticleResult) -> str:
 
 
 def _item(finding: Finding) -> str:
+    segment = "" if finding.segment is None else f" (segment {code(finding.segment)})"
     line = (
-        f"- line {finding.line}:{finding.column} **{finding.severity}** "
+        f"- line {finding.line}:{finding.column}{segment} **{finding.severity}** "
         f"{code(finding.rule)} {escape(finding.message)}"
     )
     if finding.suggestions:

@@ -1,9 +1,10 @@
 """text: findings for a person at a terminal (the default format).
 
-Each finding is ``path:line:col: severity rule-id message``, then the line
-with the span underlined and the suggestions; each article ends with a line
-of scores and its verdict, the run with a summary. An input that could not
-be read is one line, ``PLACE: error: problem``. Colour only when the
+Each finding is ``path:line:col: severity rule-id message`` (``path#segment``
+in a bilingual file), then the line with the span underlined and the
+suggestions; each article ends with a line of scores and its verdict, the
+run with a summary. An input that could not be read is one line, ``PLACE:
+error: problem``. Colour only when the
 context asks for it (a terminal, and ``NO_COLOR`` unset).
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from audit.reports.base import ReportContext, Summary
+from audit.reports.base import ReportContext, Summary, place
 
 if TYPE_CHECKING:
     from audit.auditor import ArticleResult
@@ -39,7 +40,7 @@ class TextWriter:
         return "\n".join(lines) + "\n\n"
 
     def _finding(self, result: ArticleResult, finding: Finding) -> list[str]:
-        where = f"{result.article.path}:{finding.line}:{finding.column}:"
+        where = f"{place(result, finding)}:{finding.line}:{finding.column}:"
         head = (
             f"{self.paint(where, 'bold')} {self.paint(finding.severity, finding.severity)} "
             f"{self.paint(finding.rule, 'dim')} {finding.message}"

@@ -37,7 +37,7 @@ from typing import Any
 
 from audit.errors import AuditError, RulebookError, did_you_mean, raise_all
 from audit.mqm import KNOWN_CATEGORIES, SEVERITIES
-from audit.rulebook import fields
+from audit.rulebook import examples, fields
 from audit.rulebook.fields import File
 from audit.rulebook.kind import (
     COMMON_PLACEHOLDERS,
@@ -84,7 +84,6 @@ COMMON_DEFAULTS: dict[str, Any] = {
     "skip_quotes": True,
     "examples": {},
 }
-EXAMPLE_FIELDS = {"flag": [str], "pass": [str]}
 _ID_RE = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
 
 
@@ -292,13 +291,13 @@ def compile_rule(spec: YamlMap, kinds: Kinds) -> Rule:
     _check_message(spec, spec["message"], COMMON_PLACEHOLDERS | kind.PLACEHOLDERS)
     common = {**COMMON_DEFAULTS, **{k: v for k, v in values.items() if k in COMMON_FIELDS}}
     options = {**kind.DEFAULTS, **{k: v for k, v in values.items() if k in kind.FIELDS}}
-    data_files = _data_files(kind.FIELDS, values, spec)
+    data_files = _data_files(kind.FIELDS, {**kind.DEFAULTS, **values}, spec)
     options.update(data_files)
     try:
         check = kind.compile(options)
     except FieldError as bad:
         raise RulebookError(str(fields.where(spec, bad.path)), bad.problem) from None
-    common["examples"] = _examples(spec)
+    common["examples"] = examples.read(spec)
     return Rule(
         **common,
         options=options,
@@ -310,11 +309,12 @@ def compile_rule(spec: YamlMap, kinds: Kinds) -> Rule:
 
 
 def _data_files(schema: dict[str, Any], values: dict[str, Any], spec: YamlMap) -> dict[str, str]:
-    """``File`` fields as absolute paths: relative to the pack file that gives them, or else
-    to the shipped rules directory (so any pack can name a shipped data file)."""
+    """``File`` fields (given, or a kind's default) as absolute paths: relative to the pack
+    file that gives them, or else to the shipped rules directory (so any pack can name a
+    shipped data file)."""
     resolved = {}
     for key, value in values.items():
-        if schema.get(key) is not File:
+        if schema.get(key) is not File or value is None:
             continue
         path = Path(value).expanduser()
         if not path.is_absolute():
@@ -338,11 +338,3 @@ def _check_message(spec: YamlMap, message: str, allowed: frozenset[str]) -> None
     problem = placeholder_problem(message, allowed)
     if problem:
         raise RulebookError(str(spec.where("message")), problem)
-
-
-def _examples(spec: YamlMap) -> dict[str, tuple[str, ...]]:
-    raw = spec.get("examples") or YamlMap()
-    if not isinstance(raw, YamlMap):
-        return {"flag": (), "pass": ()}
-    values = fields.check_mapping(raw, EXAMPLE_FIELDS, "examples", RulebookError)
-    return {"flag": values.get("flag", ()), "pass": values.get("pass", ())}

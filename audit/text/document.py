@@ -12,7 +12,10 @@ put one paragraph per line, with or without blank lines between them. A
 line ends with LF, CR LF or a lone CR (the rules read LF only: see
 ``audit.text.prose``; a file's own Document places findings in its lines).
 Tokens are runs of letters and digits; hyphens and apostrophes separate
-them, so "back-to-back" and "back to back" have the same tokens.
+them, so "back-to-back" and "back to back" have the same tokens. The
+Document of a bilingual file is the text of its target segments, one per
+line, and keeps the aligned segments (``segments``) for the kinds that
+compare a target with its source.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from functools import cached_property
 from itertools import accumulate, compress, repeat
 from typing import NamedTuple
 
+from audit.text.bilingual.segments import Alignment
 from audit.text.quotes import find_quotations
 from audit.text.segment import split_sentences
 from audit.text.spans import Span
@@ -90,16 +94,18 @@ class Document:
     paragraphs: tuple[Span, ...]
     language: Language = UNKNOWN_LANGUAGE
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    segments: Alignment | None = field(default=None, repr=False, compare=False)
+    """The aligned source segments of a bilingual file (``text`` is their targets)."""
 
     @classmethod
-    def from_text(cls, text: str) -> Document:
+    def from_text(cls, text: str, segments: Alignment | None = None) -> Document:
         paragraphs = tuple(
             _strip(Span(m.start(), m.end()), text)
             for m in _LINE_RE.finditer(text)
             if not m.group().isspace()
         )
         line_starts = (0, *(m.end() for m in _LINE_BREAK_RE.finditer(text)))
-        return cls(text=text, paragraphs=paragraphs, _line_starts=line_starts)
+        return cls(text=text, paragraphs=paragraphs, _line_starts=line_starts, segments=segments)
 
     def __getstate__(self) -> dict[str, object]:
         """Pickle the text and its structure, not the caches (tokens, sentences ...)."""

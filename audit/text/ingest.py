@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from audit.errors import InputError, UsageError, read_bytes
+from audit.text.bilingual import formats as bilingual
+from audit.text.bilingual.segments import Alignment
 from audit.text.markdown import markdown_prose
 from audit.text.prose import Prose, needs_prose, plain_prose
 
@@ -60,11 +62,16 @@ class Article:
     """The line of the JSON Lines file the article came from; None for a file or stdin."""
     reference: str | None = None
     """A reference translation of the article (human or post-edited), when one is given."""
+    segments: Alignment | None = None
+    """The aligned source and target segments of a bilingual file; None for plain text."""
     markdown: bool = False
     """Whether the text is Markdown (a ``.md`` file), of which the rules read only the prose."""
 
     def prose(self) -> Prose | None:
-        """What the rules read instead of the text, if anything (``audit.text.prose``)."""
+        """What the rules read instead of the text, if anything (``audit.text.prose``); a
+        bilingual file's segments are read as they are."""
+        if self.segments is not None:
+            return None
         if self.markdown:
             return markdown_prose(self.text)
         return plain_prose(self.text) if needs_prose(self.text) else None
@@ -139,11 +146,34 @@ def _decode_problem(bad: UnicodeDecodeError, encoding: str | None) -> str:
     )
 
 
-def read_file(path: Path, encoding: str | None = None) -> Article:
+def read_file(path: Path, encoding: str | None = None, input_format: str = "auto") -> Article:
     place = str(path)
-    text = decode(read_article(path), place, encoding)
+    data = read_article(path)
+    file_format = bilingual.format_of(place, input_format)
+    if file_format is not None:
+        return bilingual_article(data, path.stem, place, place, file_format, encoding)
+    text = decode(data, place, encoding)
     markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
     return Article(id=path.stem, path=place, text=text, markdown=markdown)
+
+
+def bilingual_article(
+    data: bytes,
+    article_id: str,
+    path: str,
+    place: str,
+    file_format: str,
+    encoding: str | None = None,
+) -> Article:
+    """The article a bilingual file makes: its target segments, one per line."""
+    alignment = bilingual.parse(data, place, file_format, lambda raw: decode(raw, place, encoding))
+    return Article(
+        id=article_id,
+        path=path,
+        text=alignment.text,
+        source_language=alignment.source_language,
+        segments=alignment,
+    )
 
 
 def read_article(path: Path) -> bytes:
@@ -182,23 +212,27 @@ def walk(root: Path, globs: Iterable[str]) -> Iterator[Path]:
 
 
 def read_paths(
-    paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, encoding: str | None = None
+    paths: Iterable[str],
+    globs: Iterable[str] = DEFAULT_GLOBS,
+    encoding: str | None = None,
+    input_format: str = "auto",
 ) -> Iterator[Entry]:
-    """Articles from files, directories (recursively) and ``-`` (standard input); an
-    ``Unreadable`` in the place of each that cannot be read."""
+    """Articles from files, directories (recursively) and ``-`` (standard input); a
+    bilingual file (by extension, or ``input_format``) is one article of its target segments;
+    an ``Unreadable`` in the place of each input that cannot be read."""
     patterns = tuple(globs)
     for name in paths:
         if name == STDIN:
-            yield _entry(name, _stdin_article, encoding)
+            yield _entry(name, _stdin_article, encoding, input_format)
             continue
         path = Path(name)
         if not path.is_dir():
-            yield _entry(name, read_file, path, encoding)
+            yield _entry(name, read_file, path, encoding, input_format)
             continue
         found = 0
         for file in walk(path, patterns):
             found += 1
-            yield _entry(str(file), read_file, file, encoding)
+            yield _entry(str(file), read_file, file, encoding, input_format)
         if not found:
             problem = f"no files matching {', '.join(patterns)} in this directory"
             yield Unreadable(name, name, problem)
@@ -212,10 +246,12 @@ def _entry(path: str, read: Callable[..., Article], *arguments: Any) -> Entry:
         return Unreadable.of(path, bad)
 
 
-def _stdin_article(encoding: str | None) -> Article:
-    return Article(
-        "stdin", STDIN, decode(_bounded(sys.stdin.buffer, "<stdin>"), "<stdin>", encoding)
-    )
+def _stdin_article(encoding: str | None, input_format: str = "auto") -> Article:
+    data = _bounded(sys.stdin.buffer, "<stdin>")
+    file_format = bilingual.format_of(STDIN, input_format)
+    if file_format is not None:
+        return bilingual_article(data, "stdin", STDIN, "<stdin>", file_format, encoding)
+    return Article("stdin", STDIN, decode(data, "<stdin>", encoding))
 
 
 def read_jsonl(path: Path, encoding: str | None = None) -> Iterator[Entry]:

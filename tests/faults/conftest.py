@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_faults import GOOD, PACK
+
+from faults.cli_faults import GOOD, PACK
 
 
 @pytest.fixture

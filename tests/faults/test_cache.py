@@ -6,7 +6,8 @@ import pickle
 from pathlib import Path
 
 import pytest
-from cli_faults import assert_clean_end, audit
+
+from faults.cli_faults import assert_clean_end, audit
 
 
 class Planted:

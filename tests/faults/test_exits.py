@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from cli_faults import GOOD, HERE, SEEDS, assert_clean_end, audit
+
+from faults.cli_faults import GOOD, HERE, SEEDS, assert_clean_end, audit
 
 
 def test_a_paragraph_of_digits_is_checked_not_a_crash():

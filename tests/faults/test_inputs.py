@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from cli_faults import GOOD, assert_clean_end, audit
+
+from faults.cli_faults import GOOD, assert_clean_end, audit
 
 BAD = {
     "empty.txt": b"",

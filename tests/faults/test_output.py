@@ -11,7 +11,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from cli_faults import assert_clean_end, audit, listing
+
+from faults.cli_faults import assert_clean_end, audit, listing
 
 
 def check(*args: str | Path, **options: object):

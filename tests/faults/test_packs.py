@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from cli_faults import assert_clean_end, audit
 
 from audit.checks import KINDS
 from audit.rulebook.fields import Regex
+from faults.cli_faults import assert_clean_end, audit
 
 HEAD = "pack: h\nrules:\n"
 COMMON = "    message: m\n    severity: minor\n    category: style\n"

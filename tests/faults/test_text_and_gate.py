@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 import jsonschema
-from cli_faults import ROOT, SEEDS, assert_clean_end, audit
+
+from faults.cli_faults import ROOT, SEEDS, assert_clean_end, audit
 
 SARIF_SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
 REPORT_SCHEMA = ROOT / "audit" / "schemas" / "report.schema.json"
