@@ -109,6 +109,7 @@ def split_debug(argv: list[str]) -> tuple[list[str], bool]:
 def guarded(command: Callable[[list[str]], int], argv: list[str]) -> int:
     """Run ``command(argv)`` and return its exit code, whatever escapes it."""
     argv, debug = split_debug(argv)
+    WARNINGS.shown.clear()  # once per command, also when commands run in one process
     with _signals_raise(), warnings.catch_warnings():
         warnings.simplefilter("always", AuditWarning)
         warnings.showwarning = WARNINGS
