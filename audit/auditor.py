@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from audit.engine.engine import Engine, Finding
+from audit.engine.engine import Engine, Finding, applies
 from audit.engine.packs import load_packs, load_packs_cached
 from audit.engine.suppress import Suppressions
 from audit.gate.baseline import Baseline
@@ -187,7 +187,14 @@ class Auditor:
             findings=findings,
             readability=readability,
             quality=quality,
-            verdict=judge(self.policy, findings, quality, readability.scores, doc.language.code),
+            verdict=judge(
+                self.policy,
+                findings,
+                quality,
+                readability.scores,
+                doc.language.code,
+                self._language_checked(doc.language.code, source),
+            ),
             baselined=len(found) - len(findings),
             reference=compare(article.text, article.reference) if article.reference else None,
             baseline_matched=frozenset(matched),
@@ -239,6 +246,16 @@ class Auditor:
         return tuple(
             f"{article.path}:{':'.join(map(str, doc.line_col(offset)))}: {problem}"
             for offset, problem in unknown
+        )
+
+    def _language_checked(self, language: str | None, source: str | None) -> bool:
+        """False when rules are written for some languages (they name them) and none of
+        those that run on the article is written for ``language``."""
+        written_for_some = [rule for rule in self.engine.rules if rule.languages]
+        return (
+            language is None
+            or not written_for_some
+            or any(applies(rule, language, source) for rule in written_for_some)
         )
 
     def _unignored(self, article: Article, findings: list[Finding]) -> list[Finding]:

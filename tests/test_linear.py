@@ -29,6 +29,7 @@ from audit.text.document import Document, Language
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MEGABYTE = 1_000_000
 SLACK = 1.1
+FEW_CALLS = 100  # a kind that reads a rare structure only (a passage) does little work
 T = TypeVar("T")
 
 
@@ -72,6 +73,8 @@ def test_every_kind_and_the_document_do_linear_work():
             for kind in sorted(bilingual if pair else set(kinds) - bilingual):
                 engine = Engine([rule for rule in rules if rule.kind == kind], screen_after=0)
                 work[kind].append(calls(engine.run, doc, "fr")[0])
+    busy = [kind for kind, (small, _) in work.items() if small > FEW_CALLS]
+    assert len(busy) >= 8, work  # the measure is not vacuous
     for kind, (small, large) in work.items():
-        assert small > 100, (kind, small)
-        assert large <= SLACK * 4 * small, f"{kind}: {small} calls, then {large} on 4 times more"
+        bound = SLACK * 4 * max(small, FEW_CALLS)
+        assert large <= bound, f"{kind}: {small} calls, then {large} on 4 times more"

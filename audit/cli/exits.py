@@ -114,7 +114,9 @@ def guarded(command: Callable[[list[str]], int], argv: list[str]) -> int:
         warnings.simplefilter("always", AuditWarning)
         warnings.showwarning = WARNINGS
         try:
-            return command(argv)
+            code = command(argv)
+            check_interrupted()
+            return code
         except AuditError as error:
             _report(error)
             return ExitCode.USAGE
@@ -141,14 +143,42 @@ def _describe(bug: BaseException) -> str:
     return f"{type(bug).__name__}: {text}" if text else type(bug).__name__
 
 
+_received: list[int] = []
+
+
+def check_interrupted() -> None:
+    """Raise ``Interrupted`` if a signal came while its exception could not get through (the
+    handler ran inside a finaliser, which swallows what it raises): called between articles."""
+    if _received:
+        raise Interrupted(_received[-1])
+
+
+_deferring: list[bool] = []
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold a signal's ``Interrupted`` until the block is done (starting a worker process:
+    raised inside ``fork``'s hooks, it would be swallowed and printed)."""
+    _deferring.append(True)
+    try:
+        yield
+    finally:
+        _deferring.pop()
+    check_interrupted()
+
+
 def _raise_interrupted(signal_number: int, frame: FrameType | None) -> None:
-    raise Interrupted(signal_number)
+    _received.append(signal_number)
+    if not _deferring:
+        raise Interrupted(signal_number)
 
 
 @contextlib.contextmanager
 def _signals_raise() -> Iterator[None]:
     """SIGINT, SIGTERM and SIGHUP raise ``Interrupted`` while the command runs (main thread
     only)."""
+    _received.clear()
     try:
         previous = {number: signal.signal(number, _raise_interrupted) for number in HANDLED_SIGNALS}
     except ValueError:  # not the main thread: leave signals alone

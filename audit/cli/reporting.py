@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from audit.cli.exits import WARNINGS, say
+from audit.cli.exits import WARNINGS, check_interrupted, say
 from audit.cli.output import ReportStream, open_output
 from audit.cli.progress import progress
 from audit.errors import warn
@@ -53,6 +53,7 @@ def write_reports(outcomes: Iterable[Outcome], run: Run) -> Summary:
     with open_output(run.output) as out, _baseline_output(run.baseline_write) as baseline_out:
         with progress(run.show_progress) as advance:
             for outcome in outcomes:
+                check_interrupted()
                 if isinstance(outcome, Unreadable):
                     summary.add_error()
                     say("error", f"{outcome.place}: {outcome.problem}")
@@ -62,6 +63,7 @@ def write_reports(outcomes: Iterable[Outcome], run: Run) -> Summary:
                     if baseline_out is not None:
                         recorded.append((outcome.article, outcome.findings))
                 advance()
+        check_interrupted()
         _emit(out, run.writer.finish(summary))
         if baseline_out is not None and run.baseline_write is not None:
             baseline_out.write(baseline.render(recorded, run.baseline_write))

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from audit.auditor import ArticleResult, Auditor
 from audit.cli.collector import pause, settle
+from audit.cli.exits import signals_deferred
 from audit.errors import AuditWarning, warn
 from audit.gate.config import Config
 from audit.text.ingest import Entry, Unreadable
@@ -116,7 +117,8 @@ def _with_workers(auditor: Auditor, articles: Iterator[Entry], workers: int) -> 
         for batch in _batches(articles, workers):
             queued = sum(not isinstance(item, list) for item in pending)
             if queued < queued_limit:
-                pending.append(pool.submit(_check, batch))
+                with signals_deferred():  # submit may start a worker
+                    pending.append(pool.submit(_check, batch))
             else:
                 pending.append([checked(auditor, entry) for entry in batch])
             while pending and (len(pending) > queued_limit + LOCAL_AHEAD or _ready(pending[0])):

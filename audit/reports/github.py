@@ -63,6 +63,7 @@ class GithubWriter:
         lines = [_finding(result, finding) for finding in result.findings]
         if not result.verdict.passed:
             lines.append(_gate(result))
+        lines.extend(_note(result, note) for note in result.verdict.notes)
         return "".join(lines)
 
     def error(self, entry: Unreadable) -> str:
@@ -108,6 +109,10 @@ def _gate(result: ArticleResult) -> str:
     reasons = "; ".join(result.verdict.reasons)
     message = f"{subject} failed the gate: {reasons} (quality {result.quality.score:.1f})"
     return command("error", {"file": result.article.path, "title": f"{TOOL_TITLE} gate"}, message)
+
+
+def _note(result: ArticleResult, note: str) -> str:
+    return command("notice", {"file": result.article.path, "title": f"{TOOL_TITLE} gate"}, note)
 
 
 def writer(context: ReportContext) -> GithubWriter:

@@ -106,6 +106,7 @@ def _properties(result: ArticleResult) -> ET.Element:
         "quality.score": f"{result.quality.score:.1f}",
         "quality.signature": result.quality.signature,
         "verdict": "passed" if result.verdict.passed else "failed",
+        **{f"note.{n}": note for n, note in enumerate(result.verdict.notes, start=1)},
     }
     properties = _element("properties")
     properties.extend(
@@ -151,12 +152,12 @@ def _gate_case(result: ArticleResult) -> ET.Element:
     verdict = result.verdict
     quality = f"quality {result.quality.score:.1f}"
     if verdict.passed:
-        case.append(_element("system-out", f"passed · {quality}"))
+        case.append(_element("system-out", " · ".join(["passed", *verdict.notes, quality])))
     else:
         reasons = "; ".join(verdict.reasons)
         case.append(
             _element(
-                "failure", "\n".join([*verdict.reasons, quality]), type="gate", message=reasons
+                "failure", "\n".join([*verdict.remarks, quality]), type="gate", message=reasons
             )
         )
     return case

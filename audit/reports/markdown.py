@@ -68,7 +68,7 @@ class MarkdownWriter:
             _number(scores.get("flesch_kincaid_grade")),
             f"{result.quality.score:.1f}",
             _findings([finding.severity for finding in result.findings]),
-            "passed" if result.verdict.passed else "**failed**",
+            _verdict(result),
         ]
         if result.findings:
             self.details.write(_details(result))
@@ -124,6 +124,12 @@ def _item(finding: Finding) -> str:
     if finding.suggestions:
         line += " Suggestion: " + " \\| ".join(escape(s) for s in finding.suggestions) + "."
     return line + "\n"
+
+
+def _verdict(result: ArticleResult) -> str:
+    verdict = "passed" if result.verdict.passed else "**failed**"
+    notes = "; ".join(result.verdict.notes).replace("|", "\\|")
+    return f"{verdict} ({notes})" if notes else verdict
 
 
 def _number(value: float | None) -> str:

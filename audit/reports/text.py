@@ -63,7 +63,7 @@ class TextWriter:
         status = (
             self.paint("PASSED", "passed") if verdict.passed else self.paint("FAILED", "failed")
         )
-        reasons = f" ({'; '.join(verdict.reasons)})" if verdict.reasons else ""
+        reasons = f" ({'; '.join(verdict.remarks)})" if verdict.remarks else ""
         return f"{self.paint(result.article.path, 'bold')}: {' · '.join(parts)} · {status}{reasons}"
 
     def error(self, entry: Unreadable) -> str:

@@ -59,13 +59,25 @@ class ParagraphLanguage:
 
 
 @dataclass(frozen=True)
+class SentenceLanguage:
+    """The language detected for one sentence of a paragraph in the article's language."""
+
+    start: int
+    end: int
+    code: str
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Language:
-    """The language of a document, as detected or as given by the user."""
+    """The language of a document, as detected or as given by the user; ``paragraphs`` and
+    ``sentences`` are the passages written in another language."""
 
     code: str | None
     confidence: float | None
     given: bool = False
     paragraphs: tuple[ParagraphLanguage, ...] = ()
+    sentences: tuple[SentenceLanguage, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -75,6 +87,10 @@ class Language:
             "paragraphs": [
                 {"paragraph": p.paragraph, "code": p.code, "confidence": _round(p.confidence)}
                 for p in self.paragraphs
+            ],
+            "sentences": [
+                {"start": s.start, "end": s.end, "code": s.code, "confidence": _round(s.confidence)}
+                for s in self.sentences
             ],
         }
 

@@ -59,6 +59,14 @@ FIELDS = {
         "  - id: r\n    kind: quotation\n    skip_quotes: false\n    unless_before: {regex}\n",
         6,
     ),
+    "quotemarks.unless_before": (
+        "  - id: r\n    kind: quotemarks\n    skip_quotes: false\n    unless_before: {regex}\n",
+        6,
+    ),
+    "quotemarks.unless_after": (
+        "  - id: r\n    kind: quotemarks\n    skip_quotes: false\n    unless_after: {regex}\n",
+        6,
+    ),
 }
 LIST_FIELDS = {"paragraph.patterns"}  # lists of regexes, typed [str]
 
