@@ -68,7 +68,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import product
 from typing import Any
@@ -79,7 +79,13 @@ from audit.checks.pattern import context_regex, excused
 from audit.rulebook import inflections
 from audit.rulebook.fields import File, Regex
 from audit.rulebook.inflections import MARKED_RE, TAGS, Inflector
-from audit.rulebook.kind import COMMON_PLACEHOLDERS, FieldError, Hit, placeholder_problem
+from audit.rulebook.kind import (
+    COMMON_PLACEHOLDERS,
+    FieldError,
+    Hit,
+    occurrences,
+    placeholder_problem,
+)
 from audit.text.document import Document
 
 KIND = "lexicon"
@@ -144,29 +150,26 @@ class LexiconCheck:
     case_sensitive: bool
 
     @property
-    def anchors(self) -> Iterable[str]:
-        """The words an entry is looked up by: a text holding none of them has no match (the
-        engine skips the rule there, and hands it those a text holds as
-        ``context["anchors"]``)."""
-        return self.by_anchor.keys()
+    def anchors(self) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+        """Each word an entry is looked up by -> the entries' (anchor position, lower-cased
+        words), in the order of ``by_anchor``: the engine finds where they occur for all
+        lexicons at once, and hands each lexicon those it found (``context["found"]``)."""
+        return {
+            word: tuple((entry.anchor, entry.key) for entry in entries)
+            for word, entries in self.by_anchor.items()
+        }
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
-        index = doc.token_index
-        words = context.get("anchors")
-        if words is None:
-            words = self.by_anchor.keys() & index.keys()
-        texts = doc.token_texts
-        found = [
+        found = context.get("found")
+        if found is None:
+            found = occurrences(doc, self.anchors)
+        candidates = [
             (start, -len(entry.key), entry)
-            for word in words
-            for position in index[word]
-            for entry in self.by_anchor[word]
-            if (start := position - entry.anchor) >= 0
-            and texts[start : start + len(entry.key)] == entry.key
-            and self._matches(doc, start, entry)
+            for word, number, start in found
+            if self._matches(doc, start, entry := self.by_anchor[word][number])
         ]
         end = -1
-        for start, _, entry in sorted(found, key=lambda item: item[:2]):
+        for start, _, entry in sorted(candidates, key=lambda item: item[:2]):
             if start >= end:
                 end = start + len(entry.words)
                 yield self._hit(doc, start, entry)

@@ -11,12 +11,13 @@ never drop a rule that would hit it:
   Hyperscan database (``audit.matching.hyperscan_screen``) or, without
   Hyperscan or without the cache its database is kept in, RE2 sets
   (``audit.matching.screen``);
-- the anchor screen: a check that carries ``anchors`` (lower-cased words,
-  such as the anchor words of a lexicon's entries) can hit only a text
-  whose tokens include one of them. All such rules are screened at once,
-  by one look-up of the document's distinct tokens in the table of every
-  rule's anchors, and a rule that runs is handed the anchors the text
-  holds, as ``context["anchors"]``, instead of looking them up itself;
+- the anchor screen: a check that carries ``anchors`` (the token
+  sequences its hits are made of, such as a lexicon's entries, by anchor
+  word: ``audit.rulebook.kind.Anchors``) can hit only where one of them
+  occurs. The sequences of all such rules are looked for at once, from one
+  look-up of the document's distinct tokens in the table of every rule's
+  anchor words, and a rule runs only when one of its own occurs, handed
+  where (``context["found"]``) instead of looking for them itself;
 - a rule of a bilingual kind (``audit.checks.BILINGUAL``) runs only on a
   document with aligned segments.
 
@@ -34,6 +35,7 @@ from audit.checks import BILINGUAL
 from audit.matching import hyperscan_screen
 from audit.matching.hyperscan_screen import HyperscanScreen
 from audit.matching.screen import Screen
+from audit.rulebook.kind import occurrences
 from audit.rulebook.packs import Rule
 from audit.text.document import Document
 
@@ -53,11 +55,8 @@ class Screens:
         self.regex = regex_screen([getattr(rule.check, "screen", None) for rule in self.rules])
         self.screened = screened
         self._unscreened = screen_after
-        self._anchors: dict[str, list[int]] = {}
-        for position, rule in enumerate(self.rules):
-            for word in getattr(rule.check, "anchors", None) or ():
-                self._anchors.setdefault(word, []).append(position)
-        self._anchored = frozenset(p for positions in self._anchors.values() for p in positions)
+        self._anchors, self._owners = _anchor_table(self.rules)
+        self._anchored = frozenset(rule for owners in self._owners.values() for rule, _ in owners)
         self._bilingual = frozenset(
             position for position, rule in enumerate(self.rules) if rule.kind in BILINGUAL_KINDS
         )
@@ -82,7 +81,7 @@ class Screens:
             if position not in self._anchored:
                 yield self.rules[position], {}
             elif position in present:
-                yield self.rules[position], {"anchors": present[position]}
+                yield self.rules[position], {"found": present[position]}
 
     def _applicable(self, language: str | None, source_language: str | None) -> tuple[int, ...]:
         key = (language, source_language)
@@ -102,14 +101,28 @@ class Screens:
             return None
         return self.regex.possible(doc.text)
 
-    def _anchors_present(self, doc: Document) -> dict[int, list[str]]:
-        """For each anchored rule, the anchors ``doc``'s tokens hold (rules holding none are
-        left out)."""
-        present: dict[int, list[str]] = {}
-        for word in doc.token_index.keys() & self._anchors.keys():
-            for position in self._anchors[word]:
-                present.setdefault(position, []).append(word)
+    def _anchors_present(self, doc: Document) -> dict[int, list[tuple[str, int, int]]]:
+        """For each anchored rule, where its token sequences occur in ``doc`` (rules none of
+        whose sequences occur are left out)."""
+        present: dict[int, list[tuple[str, int, int]]] = {}
+        for word, number, start in occurrences(doc, self._anchors):
+            rule, own = self._owners[word][number]
+            present.setdefault(rule, []).append((word, own, start))
         return present
+
+
+def _anchor_table(
+    rules: Sequence[Rule],
+) -> tuple[dict[str, list[tuple[int, tuple[str, ...]]]], dict[str, list[tuple[int, int]]]]:
+    """Every anchored rule's sequences under their anchor word, and beside each its rule's
+    position and its number among that rule's sequences under the word."""
+    table: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    owners: dict[str, list[tuple[int, int]]] = {}
+    for position, rule in enumerate(rules):
+        for word, sequences in (getattr(rule.check, "anchors", None) or {}).items():
+            table.setdefault(word, []).extend(sequences)
+            owners.setdefault(word, []).extend((position, n) for n in range(len(sequences)))
+    return table, owners
 
 
 def regex_screen(sources: Sequence[str | None]) -> Screen | HyperscanScreen:

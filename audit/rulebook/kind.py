@@ -20,7 +20,7 @@ passes the registry of kinds (``audit.engine.packs`` passes
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -46,12 +46,31 @@ class Check(Protocol):
 
     A check may also carry a ``screen``: an RE2 regex that matches every text
     in which the check can hit (``audit.matching.loosen``); the engine then
-    skips the check on texts its screen rules out. Or ``anchors``: lower-cased
-    words one of which a text's tokens must hold for the check to hit; the
-    engine then runs the check only on texts that hold one, and passes those
-    they hold as ``context["anchors"]``."""
+    skips the check on texts its screen rules out. Or ``anchors``: the token
+    sequences every hit of the check is made of, by anchor word (``Anchors``);
+    the engine then runs the check only on texts where one occurs, and passes
+    where they occur as ``context["found"]`` (what ``occurrences`` gives)."""
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterable[Hit]: ...
+
+
+Anchors = Mapping[str, Sequence[tuple[int, tuple[str, ...]]]]
+"""Anchor word -> the token sequences looked up by it: (the anchor's position in the
+sequence, the sequence's lower-cased tokens)."""
+
+
+def occurrences(doc: Document, anchors: Anchors) -> list[tuple[str, int, int]]:
+    """Where the token sequences of ``anchors`` occur in ``doc``'s lower-cased tokens:
+    (anchor word, number of the sequence under that word, position of its first token),
+    for each sequence in turn."""
+    index, texts = doc.token_index, doc.token_texts
+    return [
+        (word, number, start)
+        for word in index.keys() & anchors.keys()
+        for number, (offset, key) in enumerate(anchors[word])
+        for position in index[word]
+        if (start := position - offset) >= 0 and texts[start : start + len(key)] == key
+    ]
 
 
 class FieldError(Exception):

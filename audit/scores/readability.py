@@ -118,8 +118,9 @@ class ReadabilityMeter:
         computed = self._computed(language, keys)
         text = _TextCounts.of(doc, language)
         counts = text.counts()
-        paragraphs = _paragraphs(doc, text, computed)
         main = _main_formula(language, computed)
+        # Only paragraphs long enough to be a hot spot are scored.
+        paragraphs = _paragraphs(doc, text, computed, HOT_SPOT_MIN_WORDS) if main else ()
         return Readability(
             scores=_scores(keys, computed, counts),
             counts=counts,
@@ -202,18 +203,17 @@ class ReadabilityMeter:
 
 
 def _paragraphs(
-    doc: Document, text: _TextCounts, formulas: Sequence[str]
+    doc: Document, text: _TextCounts, formulas: Sequence[str], least_words: int = 0
 ) -> tuple[ParagraphReadability, ...]:
+    """The paragraphs of ``doc`` with at least ``least_words`` words, and their counts."""
     return tuple(
         ParagraphReadability(
             index=index,
-            line=doc.line_col(paragraph.start)[0],
+            line=doc.line_col(doc.paragraphs[index].start)[0],
             counts=counts,
             formulas=tuple(formulas),
         )
-        for index, (paragraph, counts) in enumerate(
-            zip(doc.paragraphs, text.paragraph_counts(doc), strict=True)
-        )
+        for index, counts in text.paragraph_counts(doc, least_words)
     )
 
 
@@ -312,11 +312,13 @@ class _TextCounts:
     def counts(self) -> Counts:
         return self._between(0, self.words, len(self.sentences))
 
-    def paragraph_counts(self, doc: Document) -> list[Counts]:
+    def paragraph_counts(self, doc: Document, least_words: int = 0) -> list[tuple[int, Counts]]:
+        """(index, counts) of each paragraph with at least ``least_words`` words."""
         sentences = Counter(doc.paragraph_of(sentence.start) for sentence, _ in self.sentences)
         return [
-            self._between(words.start, words.stop, sentences[index])
+            (index, self._between(words.start, words.stop, sentences[index]))
             for index, words in enumerate(doc.paragraph_words)
+            if len(words) >= least_words
         ]
 
     def _between(self, first: int, stop: int, sentences: int) -> Counts:

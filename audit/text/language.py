@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import bisect
 import json
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
@@ -83,6 +84,11 @@ FUNCTION_WORDS = {
     "bij nog wordt werd",
 }
 _FUNCTION_WORD_SETS = {code: frozenset(words.split()) for code, words in FUNCTION_WORDS.items()}
+_LANGUAGES_OF = {
+    word: tuple(code for code, words in _FUNCTION_WORD_SETS.items() if word in words)
+    for word in frozenset().union(*_FUNCTION_WORD_SETS.values())
+}
+"""Function word -> the listed languages it is a function word of."""
 
 
 @cache
@@ -170,15 +176,14 @@ def _function_word_vote(doc: Document, detected: str) -> str:
     quotations included, the vote is taken as settled and the tokens are not sorted out."""
     first = doc.token_texts[:VOTE_WORDS]
     if first and detected in _FUNCTION_WORD_SETS:
-        own = _share(first, _FUNCTION_WORD_SETS[detected])
-        if all(_share(first, words) <= own for words in _FUNCTION_WORD_SETS.values()):
+        counts = _function_word_counts(first)
+        own = counts[detected] / len(first)
+        if all(count / len(first) <= own for count in counts.values()):
             return detected
     words = _lower_case_words(doc)
     if not words:
         return detected
-    shares = {
-        code: _share(words, function_words) for code, function_words in _FUNCTION_WORD_SETS.items()
-    }
+    shares = {code: count / len(words) for code, count in _function_word_counts(words).items()}
     best = max(shares, key=shares.__getitem__)
     if shares[best] >= FUNCTION_WORD_SHARE and shares[best] > shares.get(detected, 0.0):
         return best
@@ -268,6 +273,16 @@ def _looks_foreign(text: str, words: Sequence[str], article_language: str) -> bo
     if any(_share(words, function_words) >= FUNCTION_WORD_SHARE for function_words in other):
         return True
     return _latin_share(text) < 0.5
+
+
+def _function_word_counts(words: Sequence[str]) -> dict[str, int]:
+    """For each listed language, how many of ``words`` are its function words (what
+    ``_share`` divides), from one count of the distinct words."""
+    counts = dict.fromkeys(_FUNCTION_WORD_SETS, 0)
+    for word, times in Counter(words).items():
+        for code in _LANGUAGES_OF.get(word, ()):
+            counts[code] += times
+    return counts
 
 
 def _share(words: Sequence[str], function_words: frozenset[str]) -> float:
