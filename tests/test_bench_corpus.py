@@ -94,3 +94,14 @@ def test_lexicon_entries_are_found_in_a_text(corpus, tmp_path, run_cli):
     )
     rules = [f["rule"] for a in json.loads(found.stdout)["articles"] for f in a["findings"]]
     assert rules == ["bench.big-lexicon.invented"] * 2
+
+
+def test_real_pages_are_copied_as_many_times_as_asked(corpus, tmp_path):
+    source = tmp_path / "pages"
+    source.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (source / name).write_text(f"Page {name}.\n", encoding="utf-8")
+    (source / "notes.tsv").write_text("not a page\n", encoding="utf-8")
+    copied = files(corpus.write_copies(source, 3, tmp_path / "corpus"))
+    assert sorted(copied) == ["0_a.txt", "0_b.txt", "1_a.txt", "1_b.txt", "2_a.txt", "2_b.txt"]
+    assert copied["2_b.txt"] == (source / "b.txt").read_bytes()

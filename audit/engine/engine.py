@@ -109,11 +109,18 @@ class Engine:
         self.screen = self.screens.regex
 
     def run(self, doc: Document, source_language: str | None = None) -> list[Finding]:
+        return self.findings(doc, self.screens.candidates(doc, source_language))
+
+    def findings(
+        self, doc: Document, candidates: Iterable[tuple[Rule, dict[str, Any]]]
+    ) -> list[Finding]:
+        """The findings of the ``candidates`` (rules with their check's context, as the
+        screens give them) in ``doc``."""
         suppressions = Suppressions.parse(doc)
         foreign = _Foreign(doc)
         findings = [
             _finding(doc, rule, hit)
-            for rule, context in self.screens.candidates(doc, source_language)
+            for rule, context in candidates
             for hit in _hits(rule, doc, context)
             if _keep(doc, rule, hit, foreign)
             and not suppressions.silences(rule.id, hit.start, hit.end)
