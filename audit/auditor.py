@@ -103,6 +103,7 @@ class Auditor:
         self.rules = tuple(rules)
         self.rule_ids = frozenset(rule.id for rule in self.rules)
         self.engine = Engine(self.rules)
+        self._languages_checked: dict[tuple[str | None, str | None], bool] = {}
         self.policy = policy or Policy()
         self.language = language
         self.source_language = source_language
@@ -250,13 +251,18 @@ class Auditor:
 
     def _language_checked(self, language: str | None, source: str | None) -> bool:
         """False when rules are written for some languages (they name them) and none of
-        those that run on the article is written for ``language``."""
-        written_for_some = [rule for rule in self.engine.rules if rule.languages]
-        return (
-            language is None
-            or not written_for_some
-            or any(applies(rule, language, source) for rule in written_for_some)
-        )
+        those that run on the article is written for ``language`` (worked out once for
+        each pair of languages)."""
+        key = (language, source)
+        checked = self._languages_checked.get(key)
+        if checked is None:
+            written_for_some = [rule for rule in self.engine.rules if rule.languages]
+            checked = self._languages_checked[key] = (
+                language is None
+                or not written_for_some
+                or any(applies(rule, language, source) for rule in written_for_some)
+            )
+        return checked
 
     def _unignored(self, article: Article, findings: list[Finding]) -> list[Finding]:
         ignored = [

@@ -84,11 +84,20 @@ class ParagraphCheck:
     holds for one of them, in one call."""
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
-        most = self.max_words
+        most, texts = self.max_words, doc.token_texts
         for paragraph, words, tokens in zip(
             doc.paragraphs, doc.paragraph_words, doc.paragraph_tokens, strict=True
         ):
-            if len(words) <= most and tokens and self._all_residue(doc, paragraph, tokens):
+            if len(words) > most or not tokens:
+                continue
+            first = texts[tokens.start]
+            if first in self.phrases_by_first_word or first in self.filler:
+                residue = self._all_residue(doc, paragraph, tokens)
+            else:  # the first word is left to the patterns
+                residue = self._pieces_may_cover(doc, paragraph) and self._all_residue(
+                    doc, paragraph, tokens
+                )
+            if residue:
                 yield Hit(paragraph.start, paragraph.end)
 
     def _all_residue(self, doc: Document, paragraph: Span, tokens: range) -> bool:
@@ -99,11 +108,13 @@ class ParagraphCheck:
         first = next(left, None)
         if first is None:
             return True
-        return (
-            self.pieces is not None
-            and self._may_match(doc.slice(paragraph).casefold())
-            and self._pieces_cover(doc, paragraph, chain([first], left))
+        return self._pieces_may_cover(doc, paragraph) and self._pieces_cover(
+            doc, paragraph, chain([first], left)
         )
+
+    def _pieces_may_cover(self, doc: Document, paragraph: Span) -> bool:
+        """Whether there are patterns and the paragraph holds a literal they need."""
+        return self.pieces is not None and self._may_match(doc.slice(paragraph).casefold())
 
     def _may_match(self, folded: str) -> bool:
         """Whether the case-folded paragraph holds one of the literals the patterns need."""
