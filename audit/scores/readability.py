@@ -260,14 +260,17 @@ def _excerpt(doc: Document, index: int) -> str:
 
 # A word's figures, in this order: syllables, letters, letters and digits, and 1 or 0 for
 # "three syllables or more", "one syllable" and "more than LONG_WORD_LETTERS letters".
-Figures = tuple[int, int, int, int, int, int]
-_NO_COLUMNS: tuple[tuple[int, ...], ...] = ((),) * 6  # a text without words
+# They are packed into one integer, FIELD_BITS bits a figure, so that one sum adds all six:
+# a figure summed over a text never reaches 2 ** FIELD_BITS, so no field spills into the next.
+FIELDS = 6
+FIELD_BITS = 48
+FIELD_MASK = (1 << FIELD_BITS) - 1
 KNOWN_FIGURES_LIMIT = 1 << 16
-_KNOWN_FIGURES: dict[str | None, dict[str, Figures]] = {}
+_KNOWN_FIGURES: dict[str | None, dict[str, int]] = {}
 
 
-def _figures_of(words: Sequence[str], language: str | None) -> list[Figures]:
-    """The figures of each word, computed once per distinct word and language."""
+def _figures_of(words: Sequence[str], language: str | None) -> list[int]:
+    """The packed figures of each word, computed once per distinct word and language."""
     known = _KNOWN_FIGURES.setdefault(language, {})
     new = set(words).difference(known)
     if len(known) + len(new) > KNOWN_FIGURES_LIMIT:
@@ -276,11 +279,11 @@ def _figures_of(words: Sequence[str], language: str | None) -> list[Figures]:
     return list(map(known.__getitem__, words))
 
 
-def _word_figures(word: str, language: str | None) -> Figures:
-    """The figures of one word (see ``Figures``)."""
+def _word_figures(word: str, language: str | None) -> int:
+    """The figures of one word, packed (see ``FIELDS``)."""
     syllables = count_syllables(word, language)
     letters = sum(map(str.isalpha, word))
-    return (
+    figures = (
         syllables,
         letters,
         sum(map(str.isalnum, word)),
@@ -288,15 +291,20 @@ def _word_figures(word: str, language: str | None) -> Figures:
         int(syllables == 1),
         int(letters > LONG_WORD_LETTERS),
     )
+    return sum(figure << (FIELD_BITS * field) for field, figure in enumerate(figures))
+
+
+def _unpacked(packed: int) -> list[int]:
+    return [(packed >> (FIELD_BITS * field)) & FIELD_MASK for field in range(FIELDS)]
 
 
 @dataclass(frozen=True)
 class _TextCounts:
-    """The per-word figures of one Document as running totals, one tuple per figure
-    (``totals[k][i]``: figure k summed over the words before word i), and its per-sentence
-    word counts, computed once."""
+    """The packed figures of one Document's words as running totals (``totals[i]``: the
+    figures summed over the words before word i), and its per-sentence word counts,
+    computed once."""
 
-    totals: tuple[tuple[int, ...], ...]
+    totals: tuple[int, ...]
     words: int
     sentences: tuple[tuple[Span, int], ...]  # sentences that have words, with their word count
 
@@ -304,8 +312,7 @@ class _TextCounts:
     def of(cls, doc: Document, language: str | None) -> _TextCounts:
         starts = doc.word_starts
         figures = _figures_of(doc.word_texts, language)
-        columns = tuple(zip(*figures, strict=True)) or _NO_COLUMNS
-        totals = tuple(tuple(accumulate(column, initial=0)) for column in columns)
+        totals = tuple(accumulate(figures, initial=0))
         with_words = ((s, _words_in(starts, s)) for s in doc.sentences)
         return cls(totals, len(figures), tuple((s, n) for s, n in with_words if n))
 
@@ -323,7 +330,7 @@ class _TextCounts:
 
     def _between(self, first: int, stop: int, sentences: int) -> Counts:
         """The counts of the words ``first`` to ``stop`` (excluded)."""
-        sums = (running[stop] - running[first] for running in self.totals)
+        sums = _unpacked(self.totals[stop] - self.totals[first])
         syllables, letters, characters, polysyllables, monosyllables, long_words = sums
         return Counts(
             sentences=sentences,

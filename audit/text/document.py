@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import accumulate, compress, repeat
+from operator import not_
 from typing import NamedTuple
 
 from audit.text.bilingual.segments import Alignment
@@ -255,9 +256,10 @@ class Document:
     def _word_mask(self) -> list[bool]:
         """For each token, whether it is a word (see ``words``)."""
         texts = self.token_texts
-        keep = [not text.isnumeric() for text in texts]
-        for position, text in enumerate(texts):
-            if text in _CLITICS and self._is_clitic(self.token_starts[position]):
+        keep = list(map(not_, map(str.isnumeric, texts)))
+        starts = self.token_starts
+        for position in compress(range(len(texts)), map(_CLITICS.__contains__, texts)):
+            if self._is_clitic(starts[position]):
                 keep[position] = False
         return keep
 
@@ -290,8 +292,12 @@ class Document:
 
     def in_quotation(self, span: Span) -> bool:
         quotes = self.quotations
-        index = bisect.bisect_right(quotes, Span(span.start, len(self.text) + 1)) - 1
-        return index >= 0 and quotes[index].start <= span.start and span.end <= quotes[index].end
+        index = bisect.bisect_right(self._quotation_starts, span.start) - 1
+        return index >= 0 and span.end <= quotes[index].end
+
+    @cached_property
+    def _quotation_starts(self) -> list[int]:
+        return [quotation.start for quotation in self.quotations]
 
     @cached_property
     def _paragraph_starts(self) -> tuple[int, ...]:
