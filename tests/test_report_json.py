@@ -99,3 +99,12 @@ def test_crlf_text_keeps_true_offsets(run_cli, tmp_path):
     [finding] = json.loads(result.stdout)["articles"][0]["findings"]
     assert text[finding["start"] : finding["end"]] == "Bagdad"
     assert (finding["line"], finding["column"]) == (2, 13)
+
+
+def test_a_jsonl_line_with_many_findings_is_the_article_as_json(run_cli, tmp_path):
+    article = tmp_path / "many.txt"
+    article.write_text("Clashes broke out in Bagdad again. " * 150 + "\n", encoding="utf-8")
+    result = run_cli("check", "--no-config", "--format", "jsonl", str(article))
+    record = json.loads(result.stdout)
+    assert len(record["findings"]) > 2 * 64
+    assert result.stdout == json.dumps(record, ensure_ascii=False) + "\n"

@@ -26,6 +26,7 @@ DESCRIPTION = "one JSON document: articles, findings, scores, verdicts, errors, 
 REPORT_VERSION = 1
 TOOL = {"name": "translation-audit", "version": __version__}
 INDENT = 2
+FINDINGS_PER_PIECE = 64
 
 
 def dumps(value: Any, indent: int | None, depth: int = 0) -> str:
@@ -41,13 +42,15 @@ def members(mapping: Mapping[str, Any], indent: int, depth: int) -> str:
 
 
 def article_pieces(result: ArticleResult, indent: int | None, depth: int = 0) -> Iterator[str]:
-    """``dumps(result.to_dict(), indent, depth)``, in pieces: one per finding."""
+    """``dumps(result.to_dict(), indent, depth)``, in pieces: one per finding, or on one line
+    (``indent`` None) one per ``FINDINGS_PER_PIECE`` findings, encoded in one call."""
     head = dumps(result.to_dict(findings=False), indent, depth)[:-1].rstrip()
     findings = result.findings
     if indent is None:
         yield head + ', "findings": ['
-        for position, finding in enumerate(findings):
-            yield (", " if position else "") + dumps(finding.to_dict(), None)
+        for first in range(0, len(findings), FINDINGS_PER_PIECE):
+            chunk = [f.to_dict() for f in findings[first : first + FINDINGS_PER_PIECE]]
+            yield (", " if first else "") + dumps(chunk, None)[1:-1]
         yield "]}"
         return
     pad = " " * indent
