@@ -153,6 +153,14 @@ def check(
     no_cache: Annotated[
         bool, option("--no-cache", help="Compile the rule packs without the cache.")
     ] = False,
+    scheduler: Annotated[
+        Text,
+        option(
+            "--scheduler",
+            help="Check on a Dask cluster: tcp://HOST:8786, or local:N worker processes.",
+            metavar="ADDRESS",
+        ),
+    ] = None,
 ) -> ExitCode:
     """Audit articles and report findings, scores and a pass/fail verdict per article."""
     if not paths and jsonl is None:
@@ -164,6 +172,8 @@ def check(
     check_encoding(encoding)
     if jobs is not None and jobs < 1:
         raise UsageError("--jobs", f"must be 1 or more, not {jobs}")
+    if jobs is not None and scheduler is not None:
+        raise UsageError("--jobs", "cannot be combined with --scheduler")
     settings = _settings(config_file, no_config)
     settings = replace(
         settings,
@@ -182,7 +192,7 @@ def check(
     if references is not None:
         articles = with_references(articles, references, encoding)
     writer = writer_module.writer(ReportContext(rules=auditor.rules, color=use_color))
-    results = audit_all(auditor, articles, jobs or default_jobs())
+    results = audit_all(auditor, articles, jobs or default_jobs(), scheduler)
     summary = _write_reports(results, writer, output, baseline_write, show_progress=not quiet)
     return ExitCode.PASSED if summary.failed == 0 else ExitCode.GATE_FAILED
 

@@ -10,11 +10,15 @@ batch itself whenever the workers have ``IN_FLIGHT_PER_JOB`` batches each
 queued. Batches grow from ``FIRST_BATCH`` to ``BATCH`` articles once every
 worker has work. At most ``LOCAL_AHEAD`` batches checked here wait behind
 the workers' queue, so memory stays flat however long the stream is. The
-process pool machinery is imported only when a pool starts.
+process pool machinery is imported only when a pool starts. With a
+``scheduler`` address the articles are checked on a Dask cluster instead, by
+``audit.distributed.stream``: a later, optional stage, imported by name when
+asked for, so a run without it never loads Dask.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -34,6 +38,7 @@ FIRST_BATCH = 8
 BATCH = 16
 IN_FLIGHT_PER_JOB = 2
 LOCAL_AHEAD = 2
+DISTRIBUTED = "audit.distributed.stream"
 
 _worker_auditor: Auditor | None = None
 
@@ -46,11 +51,15 @@ def default_jobs() -> int:
 
 
 def audit_all(
-    auditor: Auditor, articles: Iterable[Article], jobs: int = 1
+    auditor: Auditor, articles: Iterable[Article], jobs: int = 1, scheduler: str | None = None
 ) -> Iterator[ArticleResult]:
-    """Results for the articles the configuration does not skip, in input order."""
+    """Results for the articles the configuration does not skip, in input order: checked in
+    ``jobs`` processes, or on the Dask cluster at ``scheduler``."""
     wanted = (article for article in articles if not auditor.skips(article))
-    results = _results(auditor, wanted, jobs)
+    if scheduler is None:
+        results = _results(auditor, wanted, jobs)
+    else:
+        results = importlib.import_module(DISTRIBUTED).results(auditor, wanted, scheduler)
     first = next(results, None)
     settle()  # the first article has loaded all that the run keeps (see audit.cli.collector)
     if first is not None:

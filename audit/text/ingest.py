@@ -147,7 +147,7 @@ def read_jsonl(path: Path, encoding: str | None = None) -> Iterator[Article]:
             place = f"{path}:{number}"
             line = decode(raw, place, encoding) if raw.strip() else ""
             if line:
-                yield _record(json_object(line, place), path, number, place)
+                yield record_article(json_object(line, place), str(path), number, place)
 
 
 def json_object(line: str, place: str) -> dict[str, Any]:
@@ -160,7 +160,9 @@ def json_object(line: str, place: str) -> dict[str, Any]:
     return record
 
 
-def _record(record: dict[str, Any], path: Path, number: int, place: str) -> Article:
+def record_article(record: dict[str, Any], path: str, number: int, place: str) -> Article:
+    """The article of one JSON Lines record, record ``number`` of the file ``path``; a record
+    without a ``text`` string (or with fields of the wrong type) is an InputError at ``place``."""
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(place, "the record has no 'text' string to audit")
@@ -172,9 +174,9 @@ def _record(record: dict[str, Any], path: Path, number: int, place: str) -> Arti
     reference = record.get("reference")
     if reference is not None and not isinstance(reference, str):
         raise InputError(place, "'reference' must be a string: a reference translation")
-    article_id = record.get("id", f"{path.stem}:{number}")
+    article_id = record.get("id", f"{Path(path).stem}:{number}")
     return Article(
-        str(article_id), str(path), text, source_language=source, record=number, reference=reference
+        str(article_id), path, text, source_language=source, record=number, reference=reference
     )
 
 

@@ -1,0 +1,99 @@
+"""``audit check --scheduler ADDRESS``: the articles the command reads, checked on a Dask cluster.
+
+The command reads the articles and writes the report as it always does;
+only the checking moves to the cluster's workers, in batches of ``BATCH``
+articles, at most ``IN_FLIGHT_PER_THREAD`` batches per worker thread at a
+time (memory stays flat however long the run), and the results come back
+in input order. So every format and option works as in a local run, with
+the same bytes out. ``ADDRESS`` is a running scheduler (``tcp://HOST:8786``
+or any address ``distributed.Client`` takes) or ``local:N``, a cluster of
+N worker processes on this machine started for the run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+from collections import deque
+from collections.abc import Iterator
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from audit.auditor import ArticleResult, Auditor
+from audit.cli.collector import settle
+from audit.distributed.shipment import Shipment, auditor, ship
+from audit.errors import UsageError
+from audit.gate.config import Config
+from audit.text.ingest import Article
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+BATCH = 32
+IN_FLIGHT_PER_THREAD = 3
+LOCAL_RE = re.compile(r"local:(\d+)")
+
+
+def results(auditor: Auditor, articles: Iterator[Article], address: str) -> Iterator[ArticleResult]:
+    """The results of ``articles``, in order, checked on the cluster at ``address``."""
+    shipment = ship(auditor.config or Config(), auditor.cache)
+    with connect(address) as client:
+        cargo = client.submit(_unpacked, shipment, key=f"audit-shipment-{shipment.digest}")
+        limit = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
+        pending: deque = deque()
+        for batch in iter(lambda: list(islice(articles, BATCH)), []):
+            pending.append(client.submit(check_batch, cargo, batch, pure=False))
+            while pending and (len(pending) >= limit or pending[0].done()):
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _unpacked(shipment: Shipment) -> Shipment:
+    return shipment
+
+
+def check_batch(shipment: Shipment, batch: list[Article]) -> list[ArticleResult]:
+    """One task: a batch of articles checked by this worker's Auditor."""
+    checker = auditor(shipment)
+    checked = [checker.check_article(article) for article in batch]
+    settle()  # this process has now loaded all that it keeps (see audit.cli.collector)
+    return checked
+
+
+@contextlib.contextmanager
+def connect(address: str) -> Iterator[Client]:
+    """A client of the scheduler at ``address``, or of a ``local:N`` cluster started here."""
+    try:
+        import distributed
+    except ImportError:
+        raise UsageError(
+            "--scheduler", "needs Dask: pip install 'translation-audit[dask]'"
+        ) from None
+    local = LOCAL_RE.fullmatch(address)
+    if local:
+        workers = int(local.group(1))
+        if workers < 1:
+            raise UsageError("--scheduler", "local:N needs 1 worker or more")
+        with _local_cluster(distributed, workers) as cluster, distributed.Client(cluster) as client:
+            yield client
+        return
+    if "://" not in address:
+        raise UsageError("--scheduler", f"give tcp://HOST:PORT or local:N, not '{address}'")
+    try:
+        client = distributed.Client(address)
+    except (OSError, TimeoutError) as bad:
+        raise UsageError("--scheduler", f"cannot reach {address}: {bad}") from None
+    with client:
+        yield client
+
+
+def _local_cluster(distributed: object, workers: int) -> contextlib.AbstractContextManager:
+    return distributed.LocalCluster(  # type: ignore[attr-defined]
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
