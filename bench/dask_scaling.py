@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import shlex
 import shutil
@@ -38,6 +37,7 @@ import results
 from measure import Target, executable, machine, run_child
 
 from audit.distributed import audit_files
+from audit.distributed.stream import local_cluster
 
 ARTICLES = 10_000
 FILES = 40
@@ -82,17 +82,10 @@ def write_corpus(count: int, files: int, folder: Path) -> list[Path]:
 
 def api_run(workers: int, pattern: str, output: Path) -> Run:
     """``audit_files`` over the corpus on a new LocalCluster of ``workers`` processes."""
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     start = time.perf_counter()
-    cluster = LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
-    with cluster, Client(cluster) as client:
+    with local_cluster(workers) as cluster, Client(cluster) as client:
         startup = time.perf_counter() - start
         before, host = client.run(_cpu_seconds), time.process_time()
         begin = time.perf_counter()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import logging
 import os
 import signal
 import subprocess
@@ -23,12 +22,13 @@ import pytest
 from conftest import ROOT, SEEDS
 from dask import bag
 from dask import dataframe as dd
-from distributed import Client, LocalCluster
+from distributed import Client
 from pyarrow import parquet
 
 from audit.cli import app as cli
 from audit.distributed import audit_files, check_bag, check_dataframe, read_articles, ship
 from audit.distributed.shipment import auditors_built, build
+from audit.distributed.stream import local_cluster
 from audit.errors import AuditError
 from audit.gate.config import Config
 
@@ -40,14 +40,7 @@ CHECK = ("check", "--no-config", "--quiet", "--format", "jsonl")
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Client]:
-    cluster = LocalCluster(
-        n_workers=WORKERS,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
-    with cluster, Client(cluster) as client:
+    with local_cluster(WORKERS) as cluster, Client(cluster) as client:
         yield client  # the default scheduler of dask.compute for the tests of this module
 
 

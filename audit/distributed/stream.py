@@ -28,7 +28,7 @@ from audit.gate.config import Config
 from audit.text.ingest import Article
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, LocalCluster
 
 BATCH = 32
 IN_FLIGHT_PER_THREAD = 3
@@ -76,7 +76,7 @@ def connect(address: str) -> Iterator[Client]:
         workers = int(local.group(1))
         if workers < 1:
             raise UsageError("--scheduler", "local:N needs 1 worker or more")
-        with _local_cluster(distributed, workers) as cluster, distributed.Client(cluster) as client:
+        with local_cluster(workers) as cluster, distributed.Client(cluster) as client:
             yield client
         return
     if "://" not in address:
@@ -89,8 +89,12 @@ def connect(address: str) -> Iterator[Client]:
         yield client
 
 
-def _local_cluster(distributed: object, workers: int) -> contextlib.AbstractContextManager:
-    return distributed.LocalCluster(  # type: ignore[attr-defined]
+def local_cluster(workers: int) -> LocalCluster:
+    """A cluster of ``workers`` processes of one thread each on this machine, without the
+    dashboard, logging only errors (as ``--scheduler local:N`` starts it)."""
+    import distributed
+
+    return distributed.LocalCluster(
         n_workers=workers,
         threads_per_worker=1,
         processes=True,
