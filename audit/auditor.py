@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +19,14 @@ from audit.engine.packs import load_packs, load_packs_cached
 from audit.gate.baseline import Baseline
 from audit.gate.config import Config, Ignore
 from audit.gate.policy import Policy, Verdict, judge
+from audit.mqm import at_least
 from audit.rulebook.packs import Rule
 from audit.rulebook.selection import RuleSetting, apply, from_options, names
 from audit.scores.quality import QualityMetric, QualityScore
 from audit.scores.readability import Readability, ReadabilityMeter
 from audit.scores.reference import ReferenceScores, compare
 from audit.text import language as language_detection
+from audit.text.bilingual.segments import Alignment
 from audit.text.document import Document
 from audit.text.ingest import Article
 
@@ -74,6 +76,7 @@ class Auditor:
         ignores: Sequence[Ignore] = (),
         baseline: Baseline | None = None,
         meter: ReadabilityMeter | None = None,
+        confirmed_severity: str | None = None,
     ) -> None:
         self.rules = tuple(rules)
         self.engine = Engine(self.rules)
@@ -84,6 +87,8 @@ class Auditor:
         self.meter = meter or ReadabilityMeter()
         self.ignores = tuple(ignores)
         self.baseline = baseline or Baseline()
+        self.confirmed_severity = confirmed_severity
+        """The least severity of a finding that its source segment confirms (None: as is)."""
         self.config: Config | None = None
         self.cache = True
 
@@ -123,6 +128,7 @@ class Auditor:
             meter=ReadabilityMeter(**config.readability),
             ignores=config.ignores,
             baseline=Baseline.read(config.baseline) if config.baseline else None,
+            confirmed_severity=config.confirmed_severity,
         )
         auditor.config = config
         auditor.cache = cache
@@ -134,9 +140,9 @@ class Auditor:
 
     def check_article(self, article: Article) -> ArticleResult:
         source = self.source_language or article.source_language
-        doc = Document.from_text(article.text)
+        doc = Document.from_text(article.text, _in_source_language(article.segments, source))
         doc = doc.with_language(language_detection.detect(doc, self.language))
-        found = self._unignored(article, self.engine.run(doc, source))
+        found = self._raised(self._unignored(article, self.engine.run(doc, source)))
         findings = tuple(self.baseline.new_findings(article.path, found))
         quality = self.metric.score(findings, len(doc.word_starts))
         readability = self.meter.measure(doc)
@@ -165,6 +171,18 @@ class Auditor:
             return findings
         return [f for f in findings if not any(names(s, f.rule) for s in ignored)]
 
+    def _raised(self, findings: list[Finding]) -> list[Finding]:
+        """The findings, those the source confirms raised to ``confirmed_severity``."""
+        least = self.confirmed_severity
+        if least is None:
+            return findings
+        return [
+            replace(f, severity=least)
+            if f.confirmed_by_source and not at_least(f.severity, least)
+            else f
+            for f in findings
+        ]
+
     def check_text(
         self,
         text: str,
@@ -175,6 +193,13 @@ class Auditor:
         """Audit ``text``; returns the same data as one article of the JSON report."""
         article = Article(id=id, path=path or id, text=text, source_language=source_language)
         return self.check_article(article).to_dict()
+
+
+def _in_source_language(segments: Alignment | None, source: str | None) -> Alignment | None:
+    """The segments, their source language the one the audit uses (the user's or the file's)."""
+    if segments is None or source is None or segments.source_language == source:
+        return segments
+    return replace(segments, source_language=source)
 
 
 def _stats(doc: Document) -> dict[str, int]:

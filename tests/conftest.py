@@ -14,6 +14,8 @@ import pytest
 
 from audit import Auditor
 from audit.cli import app as cli
+from audit.text.bilingual.segments import Alignment
+from audit.text.ingest import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -60,6 +62,21 @@ class PackWriter:
         """The findings of ``text``, as in the JSON report, audited with ``pack`` alone."""
         auditor = Auditor.from_rules([self(pack)], builtin=False, **settings)
         return auditor.check_text(text)["findings"]
+
+    def pair_findings(
+        self,
+        pack: str,
+        pairs: list[tuple[str, str]],
+        source_language: str | None = "fr",
+        builtin: bool = False,
+        **settings: Any,
+    ) -> list[dict[str, Any]]:
+        """The findings of a bilingual file of ``pairs`` (source, target), audited with
+        ``pack`` (and the shipped packs when ``builtin``)."""
+        auditor = Auditor.from_rules([self(pack)] if pack else [], builtin=builtin, **settings)
+        segments = Alignment.from_pairs(pairs, source_language)
+        article = Article("pairs", "pairs.tsv", segments.text, source_language, segments=segments)
+        return auditor.check_article(article).to_dict()["findings"]
 
 
 @pytest.fixture

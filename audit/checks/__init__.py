@@ -6,7 +6,9 @@ contract of ``audit.rulebook.kind``: a docstring that documents its fields
 with a YAML example (``audit rules kinds`` prints it), ``KIND``, ``FIELDS``,
 ``REQUIRED``, ``DEFAULTS``, ``PLACEHOLDERS`` and ``compile(options)``.
 Open ``pattern`` first: the other kinds reuse its contexts. ``base`` holds
-what they share for user regexes.
+what they share for user regexes and segments' sentences. The kinds of
+``BILINGUAL`` read the aligned segments of a bilingual file
+(``Document.segments``) and find nothing in a plain text.
 """
 
 from __future__ import annotations
@@ -14,21 +16,38 @@ from __future__ import annotations
 from types import ModuleType
 
 from audit.checks import (
+    addition,
+    consistency,
+    glossary,
     lexicon,
+    numbers,
+    omission,
     paragraph,
     pattern,
+    punctuation_parity,
     quotation,
     repeated,
     repetition,
     sentence,
+    tags_and_placeholders,
+    untranslated_segment,
     wordlist,
 )
 from audit.rulebook.kind import lookup
 
-KINDS: dict[str, ModuleType] = {
-    module.KIND: module
-    for module in (pattern, lexicon, paragraph, repeated, repetition, quotation, sentence, wordlist)
-}
+MONOLINGUAL = (pattern, lexicon, paragraph, repeated, repetition, quotation, sentence, wordlist)
+BILINGUAL = (
+    numbers,
+    untranslated_segment,
+    omission,
+    addition,
+    glossary,
+    consistency,
+    tags_and_placeholders,
+    punctuation_parity,
+)
+"""The kinds that compare a target with its source: they find nothing in a monolingual text."""
+KINDS: dict[str, ModuleType] = {module.KIND: module for module in (*MONOLINGUAL, *BILINGUAL)}
 
 
 def get(kind: str, place: str) -> ModuleType:

@@ -1,20 +1,27 @@
-"""What the rule kinds share beyond their contract (``audit.rulebook.kind``): user regexes.
+"""What the rule kinds share beyond their contract (``audit.rulebook.kind``): user regexes,
+and the sentences of a segment.
 
 ``compile_regex`` compiles a regex a rule author wrote, in ``regex``'s
 syntax with ``^`` and ``$`` at line ends, and names the field when it is
 wrong; ``ending_here`` turns a context regex into one searched backwards
-from where a match starts.
+from where a match starts. ``sentence_lengths`` splits one segment of a
+bilingual file into sentences, for the kinds that compare source and
+target.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import regex
 
 from audit.rulebook.kind import FieldError
+from audit.text.segment import split_sentences
+from audit.text.spans import Span
 
 REGEX_TIMEOUT_SECONDS = 2.0
+SENTENCE_CACHE = 65536
 _BACKREFERENCE_RE = re.compile(r"\\[1-9]|\\g<|\(\?P[=>]|\(\?&|\(\?R\)|\(\?[+-]?\d")
 
 
@@ -36,3 +43,12 @@ def ending_here(source: str) -> str:
     their group, is searched forwards."""
     anchored = f"(?:{source})\\Z"
     return anchored if _BACKREFERENCE_RE.search(source) else f"(?r){anchored}"
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def sentence_lengths(text: str) -> tuple[int, ...]:
+    """The length of each sentence of a one-paragraph text (a segment), split as the
+    Document splits its paragraphs; remembered, as several kinds ask for the same segments."""
+    if not text.strip():
+        return ()
+    return tuple(end - start for start, end in split_sentences(text, Span(0, len(text))))

@@ -127,6 +127,7 @@ PLACEHOLDERS = frozenset({"word", "lower"})
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _OPENING_MARKS = frozenset(PAIRS)
 _AFTER_A_WORD = "(?<=[^\\s\"“”«»„‘’'])"
+_SPACES = " \u00a0\u202f"
 
 
 @dataclass(frozen=True)
@@ -142,17 +143,18 @@ class QuotationCheck:
     dictionary: WordList | None
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
+        usage = _WordUsage(doc)
         for quotation in doc.quotations:
             if doc.text[quotation.start] not in self.marks:
                 continue
             word = _first_word(doc.text, quotation)
-            if word is not None and self._flags(doc, quotation, word):
+            if word is not None and self._flags(doc, quotation, word, usage):
                 lower = doc.slice(word).lower()
                 suggestion = doc.text[quotation.start : word.start] + lower
                 values = {"word": doc.slice(word), "lower": lower}
                 yield Hit(quotation.start, word.end, (suggestion,), values)
 
-    def _flags(self, doc: Document, quotation: Span, word: Span) -> bool:
+    def _flags(self, doc: Document, quotation: Span, word: Span, usage: _WordUsage) -> bool:
         text = doc.slice(word)
         return (
             _is_capitalised(text)
@@ -162,8 +164,8 @@ class QuotationCheck:
                 doc.text, quotation.start, word.end, self.unless_before, self.unless_after
             )
             and not (self.exempt_title_case and self._title_case(doc, quotation))
-            and not _capitalised_elsewhere(doc, word)
-            and self._common(doc, word)
+            and not usage.capitalised_elsewhere(word)
+            and self._common(doc, word, usage)
         )
 
     def _full_sentence(self, doc: Document, quotation: Span) -> bool:
@@ -185,14 +187,11 @@ class QuotationCheck:
             return True
         return all(w[0].isupper() for w in words if w.lower() not in self.small_words)
 
-    def _common(self, doc: Document, word: Span) -> bool:
+    def _common(self, doc: Document, word: Span, usage: _WordUsage) -> bool:
         if self.dictionary is None:
             return True
         lower = doc.slice(word).lower()
-        starts = doc.token_starts
-        if any(doc.text[starts[p]].islower() for p in doc.token_index.get(lower, ())):
-            return True
-        return lower in self.dictionary
+        return usage.written_in_lower_case(lower) or lower in self.dictionary
 
 
 def _starts_sentence(doc: Document, offset: int) -> bool:
@@ -221,26 +220,60 @@ def _is_capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and word[1:].islower()
 
 
-def _capitalised_elsewhere(doc: Document, word: Span) -> bool:
-    """Whether the word is capitalised elsewhere, where no sentence or quotation starts."""
-    for position in doc.token_index.get(doc.slice(word).lower(), ()):
-        start = doc.token_starts[position]
-        if start == word.start or not doc.text[start].isupper():
-            continue
-        if not _opens_sentence_or_quotation(doc, start):
-            return True
-    return False
+class _WordUsage:
+    """How each word is written across one document, worked out once per word: a text with
+    many quotations that open with the same word reads that word's occurrences once, so the
+    check stays linear in the text's length."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._capitalised: dict[str, tuple[int, ...]] = {}
+        self._lower: dict[str, bool] = {}
+
+    def capitalised_elsewhere(self, word: Span) -> bool:
+        """Whether the word is capitalised elsewhere, where no sentence or quotation starts."""
+        starts = self._capitalised_starts(self.doc.slice(word).lower())
+        return any(start != word.start for start in starts)
+
+    def written_in_lower_case(self, lower: str) -> bool:
+        """Whether the word is written in lower case somewhere in the text."""
+        if lower not in self._lower:
+            doc = self.doc
+            positions = doc.token_index.get(lower, ())
+            self._lower[lower] = any(doc.text[doc.token_starts[p]].islower() for p in positions)
+        return self._lower[lower]
+
+    def _capitalised_starts(self, lower: str) -> tuple[int, ...]:
+        """Up to two starts of the word capitalised where no sentence or quotation starts (two
+        tell whether there is one other than any given occurrence)."""
+        if lower not in self._capitalised:
+            doc = self.doc
+            found: list[int] = []
+            for position in doc.token_index.get(lower, ()):
+                start = doc.token_starts[position]
+                if doc.text[start].isupper() and not _opens_sentence_or_quotation(doc, start):
+                    found.append(start)
+                    if len(found) == 2:
+                        break
+            self._capitalised[lower] = tuple(found)
+        return self._capitalised[lower]
 
 
 def _opens_sentence_or_quotation(doc: Document, offset: int) -> bool:
+    """Whether only marks and spaces stand between the start of the sentence holding
+    ``offset`` and ``offset``, or the last of them is an opening quote mark. Read backwards
+    from ``offset`` up to the nearest letter or digit, not from the sentence's start."""
     sentences = doc.sentences
     index = bisect.bisect_right(sentences, Span(offset, len(doc.text) + 1)) - 1
     start = sentences[index].start if index >= 0 else 0
-    lead = doc.text[start:offset]
-    if not any(char.isalnum() for char in lead):
+    position = offset - 1
+    while position >= start and doc.text[position] in _SPACES:
+        position -= 1
+    if position < start or doc.text[position] in _OPENING_MARKS:
         return True
-    stripped = lead.rstrip(" \u00a0\u202f")
-    return bool(stripped) and stripped[-1] in _OPENING_MARKS
+    while position >= start and not doc.text[position].isalnum():
+        position -= 1
+    return position < start
 
 
 def compile(options: dict[str, Any]) -> QuotationCheck:

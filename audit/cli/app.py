@@ -20,6 +20,7 @@ from typing import Annotated, TextIO
 import typer
 
 from audit.auditor import ArticleResult, Auditor
+from audit.cli.compare import compare as compare_command
 from audit.cli.output import open_output
 from audit.cli.progress import progress
 from audit.cli.rules import ExitCode, NoBuiltinOption, RulesOption, option, rules_app
@@ -29,6 +30,8 @@ from audit.gate import baseline, config
 from audit.mqm import SEVERITIES
 from audit.reports import FORMATS, ReportContext, Summary, Writer, load
 from audit.rulebook.selection import from_options
+from audit.text.bilingual.formats import INPUT_FORMATS
+from audit.text.bilingual.formats import globs as bilingual_globs
 from audit.text.ingest import (
     DEFAULT_GLOBS,
     Article,
@@ -50,6 +53,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(rules_app, name="rules")
+app.command("compare")(compare_command)
 
 
 Paths = Annotated[
@@ -153,6 +157,14 @@ def check(
     no_cache: Annotated[
         bool, option("--no-cache", help="Compile the rule packs without the cache.")
     ] = False,
+    input_format: Annotated[
+        str,
+        option(
+            "--input-format",
+            help=f"Read files as: {', '.join(INPUT_FORMATS)} (auto: by extension).",
+            metavar="FORMAT",
+        ),
+    ] = "auto",
     scheduler: Annotated[
         Text,
         option(
@@ -188,7 +200,8 @@ def check(
         policy = replace(settings.policy, fail_on=_choice("--fail-on", fail_on, FAIL_ON_CHOICES))
         settings = replace(settings, policy=policy)
     auditor = Auditor.from_config(settings, cache=not no_cache)
-    articles = _articles(paths or (), jsonl, glob or DEFAULT_GLOBS, encoding)
+    input_format = _choice("--input-format", input_format, INPUT_FORMATS)
+    articles = _articles(paths or (), jsonl, glob or _globs(input_format), encoding, input_format)
     if references is not None:
         articles = with_references(articles, references, encoding)
     writer = writer_module.writer(ReportContext(rules=auditor.rules, color=use_color))
@@ -229,11 +242,20 @@ def _settings(config_file: Path | None, no_config: bool) -> config.Config:
 
 
 def _articles(
-    paths: list[str], jsonl: Path | None, globs: Iterable[str], encoding: str | None
+    paths: list[str],
+    jsonl: Path | None,
+    globs: Iterable[str],
+    encoding: str | None,
+    input_format: str = "auto",
 ) -> Iterator[Article]:
-    yield from read_paths(paths, globs, encoding)
+    yield from read_paths(paths, globs, encoding, input_format)
     if jsonl is not None:
         yield from read_jsonl(jsonl, encoding)
+
+
+def _globs(input_format: str) -> tuple[str, ...]:
+    """The files a directory is walked for: the bilingual format's, or the default."""
+    return DEFAULT_GLOBS if input_format in ("auto", "text") else bilingual_globs(input_format)
 
 
 @contextlib.contextmanager

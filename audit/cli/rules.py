@@ -18,6 +18,7 @@ from audit import checks
 from audit.engine import ruletest
 from audit.engine.packs import load_packs
 from audit.errors import UsageError, did_you_mean
+from audit.rulebook.examples import describe
 from audit.rulebook.packs import Rule
 
 
@@ -84,7 +85,9 @@ def rules_show(
         ("suggest", " | ".join(rule.suggest) or "-"),
         ("link", rule.link or "-"), ("description", rule.description or "-"),
     ]  # fmt: skip
-    fields += [(name, example) for name in ("flag", "pass") for example in rule.examples[name]]
+    fields += [
+        (name, describe(example)) for name in ("flag", "pass") for example in rule.examples[name]
+    ]
     for name, value in fields:
         typer.echo(f"{name + ':':13}{value}")
     typer.echo(f"\nKind '{rule.kind}':\n{checks.KINDS[rule.kind].__doc__}")

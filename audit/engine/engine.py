@@ -9,6 +9,12 @@ dropped, hits inside direct quotations are dropped unless the rule sets
 findings on their line, and when several rules flag exactly the same span
 only the most severe finding is kept (one error, one penalty, as in MQM
 annotation; on a tie, the first rule id).
+
+In a bilingual document a finding names the segment its span is in, and a
+finding whose hit names the source word it comes from (a lexicon entry's
+``source``) is confirmed when the aligned source segment holds that word,
+in any inflection (``confirmed_by_source``: true, false, or None when
+there is no source to look in or no word to look for).
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from audit.matching.screen import Screen
 from audit.mqm import SEVERITY_RANK
 from audit.rulebook.kind import Hit
 from audit.rulebook.packs import Rule
+from audit.text.bilingual.segments import Segment
+from audit.text.bilingual.terms import find_term
 from audit.text.document import Document
 from audit.text.spans import Span
 
@@ -50,6 +58,9 @@ class Finding:
     end_column: int
     text: str
     link: str | None = None
+    segment: str | None = None
+    """The id of the bilingual segment the span is in; None for a monolingual text."""
+    confirmed_by_source: bool | None = None
 
     @property
     def sort_key(self) -> tuple[int, str]:
@@ -70,6 +81,8 @@ class Finding:
             "end_column": self.end_column,
             "text": self.text,
             "link": self.link,
+            "segment": self.segment,
+            "confirmed_by_source": self.confirmed_by_source,
         }
 
 
@@ -152,11 +165,16 @@ def _finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
     }
     line, column = doc.line_col(hit.start)
     end_line, end_column = doc.line_col(hit.end)
+    segment = doc.segments.at(hit.start) if doc.segments else None
+    message = (hit.message or rule.message).format_map(values)
+    confirmed = _source_form(doc, segment, hit.values.get("source"))
+    if confirmed:
+        message += f" The source has '{confirmed}'."
     return Finding(
         rule=rule.id,
         severity=rule.severity,
         category=rule.category,
-        message=(hit.message or rule.message).format_map(values),
+        message=message,
         suggestions=suggestions,
         start=hit.start,
         end=hit.end,
@@ -166,4 +184,14 @@ def _finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
         end_column=end_column,
         text=matched,
         link=rule.link,
+        segment=segment.id if segment else None,
+        confirmed_by_source=None if confirmed is None else bool(confirmed),
     )
+
+
+def _source_form(doc: Document, segment: Segment | None, word: str | None) -> str | None:
+    """Where the source segment holds ``word`` (as written there), "" when it does not,
+    None when there is nothing to look for or in."""
+    if segment is None or not word or doc.segments is None:
+        return None
+    return find_term(word, segment.source, doc.segments.source_language) or ""

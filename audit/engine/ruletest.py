@@ -4,8 +4,10 @@ A ``flag`` example must yield at least one finding of its rule and a
 ``pass`` example none, as LanguageTool's rule tests and proselint's
 examples do. A rule is checked alone, on a document whose language is the
 rule's first language (examples are too short to detect one) and whose
-source language is its first source language. A rule without a ``flag``
-example is reported too: nothing shows it works.
+source language is its first source language. A bilingual example
+(source and target segments) is checked as a bilingual file of those
+segments, in that source language. A rule without a ``flag`` example is
+reported too: nothing shows it works.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from audit.engine.engine import Engine
+from audit.rulebook.examples import BilingualExample, describe
 from audit.rulebook.packs import Rule
+from audit.text.bilingual.segments import Alignment
 from audit.text.document import Document, Language
 
 
@@ -28,16 +32,23 @@ class ExampleFailure:
         if self.example is None:
             return f"{self.rule.location}: {self.rule.id}: no 'flag' example to test the rule with"
         if self.expected == "flag":
-            return f"{self.rule.location}: {self.rule.id}: missed flag example: {self.example!r}"
-        return f"{self.rule.location}: {self.rule.id}: flags pass example: {self.example!r}"
+            return f"{self.rule.location}: {self.rule.id}: missed flag example: {self._shown()}"
+        return f"{self.rule.location}: {self.rule.id}: flags pass example: {self._shown()}"
+
+    def _shown(self) -> str:
+        example = self.example or ""
+        return describe(example) if isinstance(example, BilingualExample) else repr(example)
 
 
 def findings_of(rule: Rule, text: str) -> list[str]:
-    """The ids of the findings ``rule`` alone yields on ``text``."""
-    doc = Document.from_text(text)
+    """The ids of the findings ``rule`` alone yields on ``text`` (a string, or segment pairs)."""
+    source = rule.source[0] if rule.source else None
+    segments = None
+    if isinstance(text, BilingualExample):
+        segments = Alignment.from_pairs(text.pairs, source)
+    doc = Document.from_text(segments.text if segments else text, segments)
     language = rule.languages[0] if rule.languages else None
     doc = doc.with_language(Language(code=language, confidence=None, given=True))
-    source = rule.source[0] if rule.source else None
     engine = Engine([replace(rule, enabled=True)])
     return [finding.rule for finding in engine.run(doc, source)]
 

@@ -28,6 +28,8 @@ An example with every key::
       - paths: ["sport/*.txt"]
         rules: [fr-en.exonyms]
     baseline: audit-baseline.json
+    confirmed_by_source:           # bilingual files: a finding its source segment confirms
+      severity: major              # is at least this severe
 
 It is validated like a rule pack: unknown keys (with a did-you-mean), wrong
 types and unknown values are ``ConfigError``s naming ``file:line``.
@@ -59,7 +61,9 @@ TOP_FIELDS: dict[str, Any] = {
     "readability": dict,
     "ignore": list,
     "baseline": str,
+    "confirmed_by_source": dict,
 }
+CONFIRMED_FIELDS: dict[str, Any] = {"severity": SEVERITIES}
 GATE_FIELDS: dict[str, Any] = {
     "fail_on": (*SEVERITIES, "never"),
     "min_quality": float,
@@ -101,6 +105,7 @@ class Config:
     readability: dict[str, Any] = field(default_factory=dict)
     ignores: tuple[Ignore, ...] = ()
     baseline: Path | None = None
+    confirmed_severity: str | None = None
 
 
 def find(start: Path) -> Path | None:
@@ -137,7 +142,13 @@ def load(path: Path) -> Config:
         readability=_readability(data.get("readability", YamlMap(location=data.location))),
         ignores=_ignores(data.get("ignore", []), data),
         baseline=base / values["baseline"] if "baseline" in values else None,
+        confirmed_severity=_confirmed_severity(data.get("confirmed_by_source", YamlMap())),
     )
+
+
+def _confirmed_severity(section: YamlMap) -> str | None:
+    values = check_mapping(section, CONFIRMED_FIELDS, "confirmed_by_source", ConfigError)
+    return values.get("severity")
 
 
 def _rule_settings(rules: YamlMap, origin: str) -> tuple[RuleSetting, ...]:

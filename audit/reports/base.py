@@ -1,4 +1,5 @@
-"""What every report format shares: the run summary, the context, the Writer protocol."""
+"""What every report format shares: the run summary, the context, the Writer protocol, and
+how a finding's place is named (``path``, or ``path#segment`` in a bilingual file)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from audit.mqm import SEVERITIES
 
 if TYPE_CHECKING:
     from audit.auditor import ArticleResult
+    from audit.engine.engine import Finding
     from audit.rulebook.packs import Rule
 
 
@@ -52,3 +54,16 @@ class Writer(Protocol):
     def article(self, result: ArticleResult) -> str: ...
 
     def finish(self, summary: Summary) -> str: ...
+
+
+def place(result: ArticleResult, finding: Finding) -> str:
+    """The article's path, with ``#segment`` when the finding is in a bilingual segment."""
+    path = result.article.path
+    return f"{path}#{finding.segment}" if finding.segment is not None else path
+
+
+def segment_line(result: ArticleResult, finding: Finding) -> int | None:
+    """The line of the finding's unit in its bilingual file, when the format tells it."""
+    segments = result.article.segments
+    segment = segments.at(finding.start) if segments is not None else None
+    return segment.line if segment is not None else None

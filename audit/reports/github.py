@@ -11,7 +11,9 @@ Values are escaped as the runner reads them: ``%``, CR and LF in the
 message, and ``:`` and ``,`` as well in properties, so no article text can
 end a command early or start another one. A JSONL record has no lines of
 its own in the file, so its annotations name the file only and give the
-record id, line and column within the record in the message.
+record id, line and column within the record in the message. A finding in
+a bilingual file names the line of its unit in the file (when the format
+tells it) and gives the segment id, line and column in the message.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from audit.mqm import SEVERITIES
-from audit.reports.base import ReportContext, Summary
+from audit.reports.base import ReportContext, Summary, segment_line
 from audit.reports.sarif import record_id
 
 if TYPE_CHECKING:
@@ -74,7 +76,11 @@ class GithubWriter:
 def _finding(result: ArticleResult, finding: Finding) -> str:
     path = result.article.path
     record = record_id(result.article)
-    if record is None:
+    if finding.segment is not None:
+        line = segment_line(result, finding)
+        where = {"file": path, **({"line": line} if line is not None else {})}
+        message = f"segment {finding.segment}, {finding.line}:{finding.column}: {finding.message}"
+    elif record is None:
         where: dict[str, str | int] = {
             "file": path,
             "line": finding.line,

@@ -4,8 +4,9 @@ A ``<testsuites>`` root holds the run's totals and one ``<testsuite>`` per
 article, named by its path, with the article's id, language, quality score,
 quality signature and verdict as properties. Each finding is a
 ``<testcase>`` whose classname is the rule id and whose name is
-``line:col text``. Findings of severity major or critical (the SARIF
-``error`` level, what the default gate fails on) are a ``<failure>`` typed
+``line:col text`` (``segment ID line:col text`` in a bilingual file).
+Findings of severity major or critical (the SARIF ``error`` level, what
+the default gate fails on) are a ``<failure>`` typed
 by their severity; minor and neutral findings pass, their message in
 ``<system-out>``. Every suite ends with a ``gate`` testcase carrying the
 article's verdict: it fails, listing the reasons, when the article failed
@@ -22,7 +23,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from audit.reports.base import ReportContext, Summary
+from audit.reports.base import ReportContext, Summary, place
 from audit.reports.sarif import record_id
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ def _finding_case(result: ArticleResult, finding: Finding) -> ET.Element:
     case = _element(
         "testcase",
         classname=finding.rule,
-        name=f"{finding.line}:{finding.column} {_shorten(finding.text)}",
+        name=_segment_prefix(finding) + f"{finding.line}:{finding.column} {_shorten(finding.text)}",
         file=result.article.path,
         line=finding.line,
     )
@@ -120,7 +121,7 @@ def _finding_case(result: ArticleResult, finding: Finding) -> ET.Element:
 
 def _details(result: ArticleResult, finding: Finding) -> str:
     record = record_id(result.article)
-    where = result.article.path + ("" if record is None else f" [{record}]")
+    where = place(result, finding) + ("" if record is None else f" [{record}]")
     lines = [
         f"{where}:{finding.line}:{finding.column}: {finding.severity} {finding.rule}",
         finding.message,
@@ -128,6 +129,10 @@ def _details(result: ArticleResult, finding: Finding) -> str:
     if finding.suggestions:
         lines.append("suggestion: " + " | ".join(finding.suggestions))
     return "\n".join(lines)
+
+
+def _segment_prefix(finding: Finding) -> str:
+    return "" if finding.segment is None else f"segment {finding.segment} "
 
 
 def _gate_case(result: ArticleResult) -> ET.Element:

@@ -16,7 +16,10 @@ is, so a finding keeps its fingerprint when unrelated lines move.
 
 An article read from a JSONL record points at the JSONL file; as the
 file's lines are not the record's, the record id and the region within the
-record's text go to the location's ``properties``. Scores, languages and
+record's text go to the location's ``properties``. A finding in a bilingual
+file points at the line of its unit in the file (when the format tells it),
+names its segment as a ``logicalLocation`` (kind ``element``) and in its
+properties, with the region within the target text. Scores, languages and
 verdicts of the articles are in ``run.properties.articles``.
 """
 
@@ -31,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from audit.reports.base import ReportContext, Summary
+from audit.rulebook.examples import describe
 from audit.version import __version__
 
 if TYPE_CHECKING:
@@ -90,6 +94,10 @@ class SarifWriter:
                 "suggestions": list(finding.suggestions),
             },
         }
+        if finding.segment is not None:
+            result["properties"]["segment"] = finding.segment
+        if finding.confirmed_by_source is not None:
+            result["properties"]["confirmedBySource"] = finding.confirmed_by_source
         if finding.rule in self.rule_index:
             result["ruleIndex"] = self.rule_index[finding.rule]
         return result
@@ -143,7 +151,7 @@ def _examples_text(rule: Rule) -> str:
         for heading, key in (("Flagged", "flag"), ("Not flagged", "pass"))
     ]
     return "".join(
-        f"\n\n{heading}:" + "".join(f"\n- {example}" for example in examples)
+        f"\n\n{heading}:" + "".join(f"\n- {describe(example)}" for example in examples)
         for heading, examples in sections
         if examples
     )
@@ -153,10 +161,32 @@ def _location(article: Article, finding: Finding) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(article.path)}}
     region = _region(finding)
     record = record_id(article)
+    if finding.segment is not None:
+        return _segment_location(article, finding, physical, region)
     if record is None:
         physical["region"] = region
         return {"physicalLocation": physical}
     return {"physicalLocation": physical, "properties": {"record": record, "region": region}}
+
+
+def _segment_location(
+    article: Article, finding: Finding, physical: dict[str, Any], region: dict[str, Any]
+) -> dict[str, Any]:
+    """A bilingual file's finding: the unit's line in the file (when known), the segment as a
+    logical location, the region within the target text in the properties."""
+    segment = article.segments.at(finding.start) if article.segments is not None else None
+    if segment is not None and segment.line is not None:
+        physical["region"] = {"startLine": segment.line}
+    logical = {
+        "name": finding.segment,
+        "kind": "element",
+        "fullyQualifiedName": f"{article.path}#{finding.segment}",
+    }
+    return {
+        "physicalLocation": physical,
+        "logicalLocations": [logical],
+        "properties": {"segment": finding.segment, "region": region},
+    }
 
 
 def _region(finding: Finding) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """text: findings for a person at a terminal (the default format).
 
-Each finding is ``path:line:col: severity rule-id message``, then the line
-with the span underlined and the suggestions; each article ends with a line
+Each finding is ``path:line:col: severity rule-id message`` (``path#segment``
+in a bilingual file), then the line with the span underlined and the
+suggestions; each article ends with a line
 of scores and its verdict, the run with a summary. Colour only when the
 context asks for it (a terminal, and ``NO_COLOR`` unset).
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from audit.reports.base import ReportContext, Summary
+from audit.reports.base import ReportContext, Summary, place
 
 if TYPE_CHECKING:
     from audit.auditor import ArticleResult
@@ -37,7 +38,7 @@ class TextWriter:
         return "\n".join(lines) + "\n\n"
 
     def _finding(self, result: ArticleResult, finding: Finding) -> list[str]:
-        where = f"{result.article.path}:{finding.line}:{finding.column}:"
+        where = f"{place(result, finding)}:{finding.line}:{finding.column}:"
         head = (
             f"{self.paint(where, 'bold')} {self.paint(finding.severity, finding.severity)} "
             f"{self.paint(finding.rule, 'dim')} {finding.message}"

@@ -35,7 +35,7 @@ from typing import Any
 
 from audit.errors import RulebookError, did_you_mean
 from audit.mqm import KNOWN_CATEGORIES, SEVERITIES
-from audit.rulebook import fields
+from audit.rulebook import examples, fields
 from audit.rulebook.fields import File
 from audit.rulebook.kind import (
     COMMON_PLACEHOLDERS,
@@ -82,7 +82,6 @@ COMMON_DEFAULTS: dict[str, Any] = {
     "skip_quotes": True,
     "examples": {},
 }
-EXAMPLE_FIELDS = {"flag": [str], "pass": [str]}
 _ID_RE = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
 
 
@@ -291,7 +290,7 @@ def compile_rule(spec: YamlMap, kinds: Kinds) -> Rule:
         check = kind.compile(options)
     except FieldError as bad:
         raise RulebookError(str(fields.where(spec, bad.path)), bad.problem) from None
-    common["examples"] = _examples(spec)
+    common["examples"] = examples.read(spec)
     return Rule(
         **common,
         options=options,
@@ -331,11 +330,3 @@ def _check_message(spec: YamlMap, message: str, allowed: frozenset[str]) -> None
     problem = placeholder_problem(message, allowed)
     if problem:
         raise RulebookError(str(spec.where("message")), problem)
-
-
-def _examples(spec: YamlMap) -> dict[str, tuple[str, ...]]:
-    raw = spec.get("examples") or YamlMap()
-    if not isinstance(raw, YamlMap):
-        return {"flag": (), "pass": ()}
-    values = fields.check_mapping(raw, EXAMPLE_FIELDS, "examples", RulebookError)
-    return {"flag": values.get("flag", ()), "pass": values.get("pass", ())}

@@ -5,6 +5,8 @@ Receives paths, standard input or JSON Lines records. Adds the ``Article``
 ``Document`` (``document``: paragraphs, sentences by Punkt in ``segment``,
 quotations in ``quotes``, tokens and words as ``Span`` offsets of
 ``spans``), then the article's and its paragraphs' language
-(``language``, with langdetect's algorithm in ``detector``). Open
-``document`` first.
+(``language``, with langdetect's algorithm in ``detector``). A bilingual
+file (XLIFF, TMX, PO, TSV/CSV) is read by ``bilingual`` into aligned
+segments, which the Article and the Document keep beside the text of the
+targets. Open ``document`` first.
 """

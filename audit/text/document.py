@@ -10,7 +10,10 @@ the only place that turns an offset into a 1-based line and column.
 Paragraphs are the non-blank lines of the text: wire copy and scraped pages
 put one paragraph per line, with or without blank lines between them.
 Tokens are runs of letters and digits; hyphens and apostrophes separate
-them, so "back-to-back" and "back to back" have the same tokens.
+them, so "back-to-back" and "back to back" have the same tokens. The
+Document of a bilingual file is the text of its target segments, one per
+line, and keeps the aligned segments (``segments``) for the kinds that
+compare a target with its source.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from functools import cached_property
 from itertools import accumulate, compress, repeat
 from typing import NamedTuple
 
+from audit.text.bilingual.segments import Alignment
 from audit.text.quotes import find_quotations
 from audit.text.segment import split_sentences
 from audit.text.spans import Span
@@ -87,16 +91,18 @@ class Document:
     paragraphs: tuple[Span, ...]
     language: Language = UNKNOWN_LANGUAGE
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    segments: Alignment | None = field(default=None, repr=False, compare=False)
+    """The aligned source segments of a bilingual file (``text`` is their targets)."""
 
     @classmethod
-    def from_text(cls, text: str) -> Document:
+    def from_text(cls, text: str, segments: Alignment | None = None) -> Document:
         paragraphs = tuple(
             _strip(Span(m.start(), m.end()), text)
             for m in _LINE_RE.finditer(text)
             if not m.group().isspace()
         )
         line_starts = (0, *(m.end() for m in re.finditer("\n", text)))
-        return cls(text=text, paragraphs=paragraphs, _line_starts=line_starts)
+        return cls(text=text, paragraphs=paragraphs, _line_starts=line_starts, segments=segments)
 
     def __getstate__(self) -> dict[str, object]:
         """Pickle the text and its structure, not the caches (tokens, sentences ...)."""

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from audit.errors import InputError, UsageError, read_bytes
+from audit.text.bilingual import formats as bilingual
+from audit.text.bilingual.segments import Alignment
 
 DEFAULT_GLOBS = ("*.txt", "*.md")
 _BOMS = (
@@ -49,6 +51,8 @@ class Article:
     """The line of the JSON Lines file the article came from; None for a file or stdin."""
     reference: str | None = None
     """A reference translation of the article (human or post-edited), when one is given."""
+    segments: Alignment | None = None
+    """The aligned source and target segments of a bilingual file; None for plain text."""
 
 
 def check_encoding(encoding: str | None) -> None:
@@ -96,10 +100,32 @@ def _decode_problem(bad: UnicodeDecodeError, encoding: str | None) -> str:
     )
 
 
-def read_file(path: Path, encoding: str | None = None) -> Article:
+def read_file(path: Path, encoding: str | None = None, input_format: str = "auto") -> Article:
     place = str(path)
     data = read_bytes(path, InputError)
+    file_format = bilingual.format_of(place, input_format)
+    if file_format is not None:
+        return bilingual_article(data, path.stem, place, place, file_format, encoding)
     return Article(id=path.stem, path=place, text=decode(data, place, encoding))
+
+
+def bilingual_article(
+    data: bytes,
+    article_id: str,
+    path: str,
+    place: str,
+    file_format: str,
+    encoding: str | None = None,
+) -> Article:
+    """The article a bilingual file makes: its target segments, one per line."""
+    alignment = bilingual.parse(data, place, file_format, lambda raw: decode(raw, place, encoding))
+    return Article(
+        id=article_id,
+        path=path,
+        text=alignment.text,
+        source_language=alignment.source_language,
+        segments=alignment,
+    )
 
 
 def walk(root: Path, globs: Iterable[str]) -> Iterator[Path]:
@@ -113,24 +139,36 @@ def walk(root: Path, globs: Iterable[str]) -> Iterator[Path]:
 
 
 def read_paths(
-    paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, encoding: str | None = None
+    paths: Iterable[str],
+    globs: Iterable[str] = DEFAULT_GLOBS,
+    encoding: str | None = None,
+    input_format: str = "auto",
 ) -> Iterator[Article]:
-    """Articles from files, directories (recursively) and ``-`` (standard input)."""
+    """Articles from files, directories (recursively) and ``-`` (standard input); a
+    bilingual file (by extension, or ``input_format``) is one article of its target segments."""
     patterns = tuple(globs)
     for name in paths:
         if name == "-":
-            yield Article("stdin", "-", decode(sys.stdin.buffer.read(), "<stdin>", encoding))
+            yield _stdin_article(encoding, input_format)
             continue
         path = Path(name)
         if not path.is_dir():
-            yield read_file(path, encoding)
+            yield read_file(path, encoding, input_format)
             continue
         found = 0
         for file in walk(path, patterns):
             found += 1
-            yield read_file(file, encoding)
+            yield read_file(file, encoding, input_format)
         if not found:
             raise InputError(name, f"no files matching {', '.join(patterns)} in this directory")
+
+
+def _stdin_article(encoding: str | None, input_format: str) -> Article:
+    data = sys.stdin.buffer.read()
+    file_format = bilingual.format_of("-", input_format)
+    if file_format is not None:
+        return bilingual_article(data, "stdin", "-", "<stdin>", file_format, encoding)
+    return Article("stdin", "-", decode(data, "<stdin>", encoding))
 
 
 def read_jsonl(path: Path, encoding: str | None = None) -> Iterator[Article]:

@@ -199,3 +199,12 @@ def _latin_share(text: str) -> float:
     if not letters:
         return 1.0
     return sum(char < "\u0250" for char in letters) / len(letters)
+
+
+def text_language(text: str) -> tuple[str, float] | None:
+    """The language of one short text (a segment of a bilingual file) and its probability,
+    as a paragraph's is judged; None when it is too short to judge or langdetect cannot tell."""
+    if _letters(text) < MIN_LETTERS:
+        return None
+    ranked = _probabilities(text, PARAGRAPH_SAMPLE_CHARS, PARAGRAPH_TRIALS)
+    return (ranked[0].lang, ranked[0].prob) if ranked else None

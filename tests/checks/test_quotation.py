@@ -139,3 +139,23 @@ def test_bad_options_are_reported_at_their_line(run_cli, write_pack, extra, line
     assert result.code == 2
     assert f"pack.yaml:{line}:" in result.stderr
     assert problem in result.stderr
+
+
+def test_work_grows_linearly_with_quotations_that_open_with_the_same_word(write_pack, monkeypatch):
+    from audit.checks import quotation
+
+    calls = []
+    opens = quotation._opens_sentence_or_quotation
+
+    def counted(doc, offset):
+        calls.append(offset)
+        return opens(doc, offset)
+
+    monkeypatch.setattr(quotation, "_opens_sentence_or_quotation", counted)
+    line = 'The mayor called it "The worst plan" and the "Plan" stayed. The talks went on.\n'
+    work = []
+    for copies in (50, 100, 200):
+        calls.clear()
+        assert len(findings(write_pack, line * copies)) == 2 * copies
+        work.append(len(calls))
+    assert work[2] <= 2.2 * work[1] <= 4.4 * work[0], work
