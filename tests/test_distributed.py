@@ -81,11 +81,14 @@ def expected(bench_files: list[Path], tmp_path_factory: pytest.TempPathFactory) 
 
 def test_check_on_the_cluster_writes_what_a_local_run_writes(run_cli, client, tmp_path):
     address = client.scheduler.address
+    bilingual = sorted((SEEDS / "bilingual").iterdir())
     for output_format in ("jsonl", "text", "sarif"):
-        here = run_cli("check", "--no-config", "-f", output_format, SEEDS)
-        there = run_cli("check", "--no-config", "-f", output_format, "--scheduler", address, SEEDS)
+        here = run_cli("check", "--no-config", "-f", output_format, SEEDS, *bilingual)
+        there = run_cli(
+            "check", "--no-config", "-f", output_format, "--scheduler", address, SEEDS, *bilingual
+        )
         assert (there.code, there.stdout) == (here.code, here.stdout)
-        assert there.stdout.count(str(SEEDS)) >= 5
+        assert there.stdout.count(str(SEEDS)) >= 5 + len(bilingual)
 
 
 def test_bad_scheduler_options_are_clean_errors(run_cli):
