@@ -28,7 +28,7 @@ from pyarrow import parquet
 from audit.cli import app as cli
 from audit.distributed import audit_files, check_bag, check_dataframe, read_articles, ship
 from audit.distributed.shipment import auditors_built, build
-from audit.distributed.stream import local_cluster
+from audit.distributed.stream import gathered, local_cluster
 from audit.errors import AuditError
 from audit.gate.config import Config
 
@@ -105,6 +105,13 @@ def test_bad_scheduler_options_are_clean_errors(run_cli):
         result = run_cli("check", "--no-config", "--scheduler", "tcp://127.0.0.1:9", SEEDS)
     assert result.code == 2
     assert result.stderr.startswith("error: --scheduler: cannot reach tcp://127.0.0.1:9: ")
+
+
+def test_a_batch_the_cluster_loses_is_a_clean_error(client):
+    future = client.submit(time.sleep, 30, pure=False)
+    future.cancel()
+    with pytest.raises(AuditError, match=r"^--scheduler: the cluster lost a batch: "):
+        gathered(future)
 
 
 def test_a_plain_check_never_imports_dask():

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING
 from audit.auditor import ArticleResult, Auditor
 from audit.cli.collector import settle
 from audit.distributed.shipment import Shipment, auditor, ship
-from audit.errors import UsageError
+from audit.errors import AuditError, UsageError
 from audit.gate.config import Config
 from audit.text.ingest import Article
 
 if TYPE_CHECKING:
-    from distributed import Client, LocalCluster
+    from distributed import Client, Future, LocalCluster
 
 BATCH = 32
 IN_FLIGHT_PER_THREAD = 3
@@ -41,13 +41,27 @@ def results(auditor: Auditor, articles: Iterator[Article], address: str) -> Iter
     with connect(address) as client:
         cargo = client.submit(_unpacked, shipment, key=f"audit-shipment-{shipment.digest}")
         limit = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
-        pending: deque = deque()
+        pending: deque[Future] = deque()
         for batch in iter(lambda: list(islice(articles, BATCH)), []):
             pending.append(client.submit(check_batch, cargo, batch, pure=False))
             while pending and (len(pending) >= limit or pending[0].done()):
-                yield from pending.popleft().result()
+                yield from gathered(pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from gathered(pending.popleft())
+
+
+def gathered(future: Future) -> list[ArticleResult]:
+    """A batch's results; the cluster losing it (a scheduler gone, a batch that killed its
+    workers again and again) is an AuditError, never a traceback."""
+    from concurrent.futures import CancelledError
+
+    from distributed import KilledWorker
+
+    try:
+        return future.result()
+    except (CancelledError, KilledWorker, OSError) as lost:
+        problem = f"the cluster lost a batch: {type(lost).__name__}: {lost}"
+        raise AuditError("--scheduler", problem) from None
 
 
 def _unpacked(shipment: Shipment) -> Shipment:
@@ -90,14 +104,14 @@ def connect(address: str) -> Iterator[Client]:
 
 
 def local_cluster(workers: int) -> LocalCluster:
-    """A cluster of ``workers`` processes of one thread each on this machine, without the
-    dashboard, logging only errors (as ``--scheduler local:N`` starts it)."""
+    """A cluster of ``workers`` processes of one thread each on this machine, its HTTP routes
+    on a free port of the loopback, logging only errors (as ``--scheduler local:N`` starts it)."""
     import distributed
 
     return distributed.LocalCluster(
         n_workers=workers,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",
         silence_logs=logging.ERROR,
     )
