@@ -22,11 +22,11 @@ import pytest
 from conftest import ROOT, SEEDS
 from dask import bag
 from dask import dataframe as dd
-from distributed import Client
+from distributed import Client, LocalCluster
 from pyarrow import parquet
 
 from audit.cli import app as cli
-from audit.distributed import audit_files, check_bag, check_dataframe, read_articles, ship
+from audit.distributed import audit_files, check_bag, check_dataframe, read_articles, ship, stream
 from audit.distributed.shipment import auditors_built, build
 from audit.distributed.stream import gathered, local_cluster
 from audit.errors import AuditError
@@ -105,6 +105,17 @@ def test_bad_scheduler_options_are_clean_errors(run_cli):
         result = run_cli("check", "--no-config", "--scheduler", "tcp://127.0.0.1:9", SEEDS)
     assert result.code == 2
     assert result.stderr.startswith("error: --scheduler: cannot reach tcp://127.0.0.1:9: ")
+
+
+def test_a_scheduler_without_workers_is_a_clean_error(run_cli, monkeypatch):
+    monkeypatch.setattr(stream, "WORKER_WAIT", 0.5)
+    with LocalCluster(n_workers=0, processes=False, dashboard_address="127.0.0.1:0") as empty:
+        result = run_cli("check", "--no-config", "--scheduler", empty.scheduler_address, SEEDS)
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"error: --scheduler: no worker has joined the scheduler at {empty.scheduler_address}"
+        " in 0.5 s\n"
+    )
 
 
 def test_a_batch_the_cluster_loses_is_a_clean_error(client):

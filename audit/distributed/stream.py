@@ -6,8 +6,9 @@ articles, at most ``IN_FLIGHT_PER_THREAD`` batches per worker thread at a
 time (memory stays flat however long the run), and the results come back
 in input order. So every format and option works as in a local run, with
 the same bytes out. ``ADDRESS`` is a running scheduler (``tcp://HOST:8786``
-or any address ``distributed.Client`` takes) or ``local:N``, a cluster of
-N worker processes on this machine started for the run.
+or any address ``distributed.Client`` takes; the run waits up to
+``WORKER_WAIT`` seconds for its first worker) or ``local:N``, a cluster of N
+worker processes on this machine started for the run.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 BATCH = 32
 IN_FLIGHT_PER_THREAD = 3
+WORKER_WAIT = 60.0
 LOCAL_RE = re.compile(r"local:(\d+)")
 
 
@@ -39,6 +41,7 @@ def results(auditor: Auditor, articles: Iterator[Article], address: str) -> Iter
     """The results of ``articles``, in order, checked on the cluster at ``address``."""
     shipment = ship(auditor.config or Config(), auditor.cache)
     with connect(address) as client:
+        _wait_for_a_worker(client, address)
         cargo = client.submit(_unpacked, shipment, key=f"audit-shipment-{shipment.digest}")
         limit = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
         pending: deque[Future] = deque()
@@ -61,6 +64,14 @@ def gathered(future: Future) -> list[ArticleResult]:
         return future.result()
     except (CancelledError, KilledWorker, OSError) as lost:
         problem = f"the cluster lost a batch: {type(lost).__name__}: {lost}"
+        raise AuditError("--scheduler", problem) from None
+
+
+def _wait_for_a_worker(client: Client, address: str) -> None:
+    try:
+        client.wait_for_workers(1, timeout=WORKER_WAIT)
+    except TimeoutError:
+        problem = f"no worker has joined the scheduler at {address} in {WORKER_WAIT:g} s"
         raise AuditError("--scheduler", problem) from None
 
 
