@@ -29,7 +29,7 @@ from audit.cli import app as cli
 from audit.distributed import audit_files, check_bag, check_dataframe, read_articles, ship, stream
 from audit.distributed.shipment import auditors_built, build
 from audit.distributed.stream import gathered, local_cluster
-from audit.errors import AuditError
+from audit.errors import AuditError, InputError, UsageError
 from audit.gate.config import Config
 
 BENCH_FILES = 4
@@ -269,6 +269,24 @@ def test_read_articles_makes_one_partition_per_file_in_order(client, bench_files
     firsts = articles.map_partitions(lambda part: [part[0].id, part[-1].record]).compute()
     assert firsts[1::2] == [BENCH_ARTICLES] * BENCH_FILES
     assert [first[:5] for first in firsts[::2]] == [f"{n * BENCH_ARTICLES:05d}" for n in range(4)]
+
+
+def test_inputs_and_outputs_are_checked_before_any_work(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "news.jsonl").write_text('{"text": "Hello."}\n')
+    (tmp_path / "notes.txt").write_text("Hello.\n")
+    cases = {
+        str(tmp_path / "missing.jsonl"): (InputError, "missing.jsonl: no such file$"),
+        str(tmp_path / "none-*.jsonl"): (InputError, r"none-\*.jsonl: no file matches$"),
+        str(tmp_path / "notes.txt"): (InputError, "notes.txt: not JSON Lines or Parquet"),
+        str(tmp_path / "*" / "news.jsonl"): (UsageError, "two inputs would write news.jsonl"),
+    }
+    for inputs, (error, message) in cases.items():
+        with pytest.raises(error, match=message):
+            audit_files(inputs, str(tmp_path / "out"))
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_worker_refuses_a_shipment_from_another_version():

@@ -86,11 +86,8 @@ def sources(inputs: str | Sequence[str]) -> list[Source]:
 
     found = []
     for pattern in [inputs] if isinstance(inputs, str) else inputs:
-        filesystem, _ = fsspec.core.url_to_fs(pattern)
-        if fsspec.core.has_magic(pattern):
-            paths = sorted(filesystem.glob(pattern))
-        else:
-            paths = [filesystem._strip_protocol(pattern)]
+        filesystem, stripped = fsspec.core.url_to_fs(pattern)
+        paths = sorted(filesystem.glob(stripped)) if fsspec.core.has_magic(pattern) else [stripped]
         if not paths or not all(filesystem.isfile(path) for path in paths):
             raise InputError(pattern, "no such file" if paths else "no file matches")
         found.extend(_source(filesystem, path, pattern) for path in paths)
