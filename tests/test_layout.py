@@ -32,6 +32,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("audit.auditor",),
     ("audit.reports",),
     ("audit.cli",),
+    ("audit.serve",),
     ("audit.distributed",),
     ("audit", "audit.__main__"),
 )

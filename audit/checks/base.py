@@ -12,11 +12,14 @@ target.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
 
 from audit.rulebook.kind import FieldError
+from audit.text.bilingual.segments import Segment
+from audit.text.document import Document
 from audit.text.segment import split_sentences
 from audit.text.spans import Span
 
@@ -52,3 +55,16 @@ def sentence_lengths(text: str) -> tuple[int, ...]:
     if not text.strip():
         return ()
     return tuple(end - start for start, end in split_sentences(text, Span(0, len(text))))
+
+
+def judged_lengths(doc: Document, ratio: float, min_chars: int) -> Iterator[tuple[Segment, float]]:
+    """The segments of a bilingual ``doc`` whose source has ``min_chars`` characters or more
+    and whose target is not empty, each with the target length its source leads one to
+    expect: the source's length times the pair's ratio as the file shows it (or ``ratio``
+    in a file too small to measure it). Nothing for a monolingual document."""
+    if doc.segments is None:
+        return
+    measured = doc.segments.length_ratio(min_chars) or ratio
+    for segment in doc.segments.segments:
+        if len(segment.source) >= min_chars and segment.target.strip():
+            yield segment, measured * len(segment.source)

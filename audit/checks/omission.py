@@ -46,7 +46,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from audit.checks.base import sentence_lengths
+from audit.checks.base import judged_lengths, sentence_lengths
 from audit.rulebook.kind import Hit
 from audit.text.document import Document
 
@@ -67,14 +67,8 @@ class OmissionCheck:
     sentences: bool
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
-        if doc.segments is None:
-            return
-        ratio = doc.segments.length_ratio(self.min_chars) or self.ratio
-        for segment in doc.segments.segments:
+        for segment, expected in judged_lengths(doc, self.ratio, self.min_chars):
             source, target = segment.source, segment.target
-            if len(source) < self.min_chars or not target.strip():
-                continue
-            expected = ratio * len(source)
             reason = None
             if len(target) < self.below * expected:
                 reason = f"it is {len(target) / expected:.0%} of the length the source gives it"

@@ -17,6 +17,9 @@ Fields:
   from the match: ``checks.base.ending_here``).
 - ``unless_after`` (regex): suppress when the text after the match starts
   with a match of it.
+- ``name_group`` (int) and ``dictionary`` (file): as in the ``sentence``
+  kind, a group whose word must be a name, absent from the word list of
+  common words.
 
 An article is scanned only when it holds one of the literals every match
 must contain, and when no match can cross a line, only its lines that hold
@@ -51,8 +54,10 @@ import regex
 from audit.checks.base import REGEX_TIMEOUT_SECONDS, compile_regex, ending_here
 from audit.matching.prefilter import Literals, line_slack, may_match, required_literals, selective
 from audit.matching.screen import loose_copy
-from audit.rulebook.fields import Regex
+from audit.rulebook import wordlists
+from audit.rulebook.fields import File, Regex
 from audit.rulebook.kind import FieldError, Hit
+from audit.rulebook.wordlists import WordList
 from audit.text.document import Document
 
 KIND = "pattern"
@@ -62,6 +67,8 @@ FIELDS = {
     "group": int,
     "unless_before": Regex,
     "unless_after": Regex,
+    "name_group": int,
+    "dictionary": File,
 }
 REQUIRED = ("pattern",)
 DEFAULTS: dict[str, Any] = {
@@ -69,6 +76,8 @@ DEFAULTS: dict[str, Any] = {
     "group": 0,
     "unless_before": None,
     "unless_after": None,
+    "name_group": None,
+    "dictionary": None,
 }
 PLACEHOLDERS: frozenset[str] = frozenset()
 LOOK_BEHIND = 100
@@ -83,6 +92,8 @@ class PatternCheck:
     literals: Literals | None
     line_slack: int | None
     screen: str | None
+    name_group: int | None = None
+    dictionary: WordList | None = None
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         text = doc.text
@@ -91,6 +102,8 @@ class PatternCheck:
             return
         for match in self._matches(doc, folded):
             if excused(text, match.start(), match.end(), self.unless_before, self.unless_after):
+                continue
+            if self.dictionary is not None and _common(match, self.name_group, self.dictionary):
                 continue
             start, end = match.span(self.group)
             if start < end:
@@ -117,11 +130,23 @@ class PatternCheck:
                 yield match
 
 
+def _common(match: regex.Match[str], group: int | None, dictionary: WordList) -> bool:
+    """Whether the word of ``group`` is a common word rather than a name."""
+    return (match.group(group or 0) or "").lower() in dictionary
+
+
 def compile(options: dict[str, Any]) -> PatternCheck:
     ignore_case = options["ignore_case"]
     pattern = compile_regex(options["pattern"], "pattern", ignore_case)
-    if not 0 <= options["group"] <= pattern.groups:
-        raise FieldError(("group",), f"the pattern has no group {options['group']}")
+    for field_name in ("group", "name_group"):
+        number = options[field_name]
+        if number is not None and not 0 <= number <= pattern.groups:
+            raise FieldError((field_name,), f"the pattern has no group {number}")
+    if (options["name_group"] is None) != (options["dictionary"] is None):
+        raise FieldError(
+            ("name_group",),
+            "and 'dictionary' go together: a name is a word absent from the dictionary",
+        )
     literals = required_literals(options["pattern"], ignore_case)
     return PatternCheck(
         pattern=pattern,
@@ -131,6 +156,10 @@ def compile(options: dict[str, Any]) -> PatternCheck:
         literals=literals,
         line_slack=line_slack(options["pattern"]) if selective(literals) else None,
         screen=loose_copy(options["pattern"], ignore_case),
+        name_group=options["name_group"],
+        dictionary=None
+        if options["dictionary"] is None
+        else wordlists.require(options["dictionary"], "dictionary"),
     )
 
 

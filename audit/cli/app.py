@@ -21,6 +21,7 @@ import typer
 
 from audit.auditor import ArticleResult, Auditor
 from audit.cli.compare import compare as compare_command
+from audit.cli.optional import add_optional_command
 from audit.cli.output import open_output
 from audit.cli.progress import progress
 from audit.cli.rules import ExitCode, NoBuiltinOption, RulesOption, option, rules_app
@@ -280,6 +281,9 @@ def _use_color(mode: str, output: Path | None) -> bool:
     if mode != "auto":
         return mode == "always"
     return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+add_optional_command(app, "serve", "audit.serve.command", help="Serve audits over HTTP.")
 
 
 # typer raises click's exception types, which newer typer releases vendor: find the

@@ -19,7 +19,16 @@ from types import ModuleType
 
 from audit.reports.base import ReportContext, Summary, Writer
 
-FORMATS: tuple[str, ...] = ("text", "json", "jsonl", "sarif", "junit", "github", "markdown")
+FORMATS: tuple[str, ...] = (
+    "text",
+    "json",
+    "jsonl",
+    "sarif",
+    "junit",
+    "github",
+    "markdown",
+    "html",
+)
 
 
 def load(name: str) -> ModuleType:

@@ -284,7 +284,7 @@ def compile_rule(spec: YamlMap, kinds: Kinds) -> Rule:
     _check_message(spec, spec["message"], COMMON_PLACEHOLDERS | kind.PLACEHOLDERS)
     common = {**COMMON_DEFAULTS, **{k: v for k, v in values.items() if k in COMMON_FIELDS}}
     options = {**kind.DEFAULTS, **{k: v for k, v in values.items() if k in kind.FIELDS}}
-    data_files = _data_files(kind.FIELDS, values, spec)
+    data_files = _data_files(kind.FIELDS, {**kind.DEFAULTS, **values}, spec)
     options.update(data_files)
     try:
         check = kind.compile(options)
@@ -302,11 +302,12 @@ def compile_rule(spec: YamlMap, kinds: Kinds) -> Rule:
 
 
 def _data_files(schema: dict[str, Any], values: dict[str, Any], spec: YamlMap) -> dict[str, str]:
-    """``File`` fields as absolute paths: relative to the pack file that gives them, or else
-    to the shipped rules directory (so any pack can name a shipped data file)."""
+    """``File`` fields (given, or a kind's default) as absolute paths: relative to the pack
+    file that gives them, or else to the shipped rules directory (so any pack can name a
+    shipped data file)."""
     resolved = {}
     for key, value in values.items():
-        if schema.get(key) is not File:
+        if schema.get(key) is not File or value is None:
             continue
         path = Path(value).expanduser()
         if not path.is_absolute():

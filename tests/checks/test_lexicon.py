@@ -95,3 +95,56 @@ def test_bad_entry_is_reported_at_its_key(write_pack):
     path = write_pack(PACK.format(options="").replace("Bagdad: Baghdad", "Bagdad: {sugest: x}"))
     with pytest.raises(RulebookError, match=r"pack.yaml:10:7: unknown entry field 'sugest'"):
         Auditor.from_rules([path], builtin=False)
+
+
+LEMMAS = """\
+pack: t
+rules:
+  - id: lemmas
+    kind: lexicon
+    message: "'{match}': write {suggestions}."
+    severity: minor
+    category: style
+    entries:
+      <take> the floor on: {suggest: "<speak> on", next: [radio, <network>]}
+      in full: {suggest: in the middle of, unless_next: [swing, view, force]}
+      thorny <file>: {suggest: "thorny <issue>"}
+      the Reds: {article_mentions: [anfield, <klopp>]}
+"""
+
+
+def found_in(write_pack, text):
+    path = write_pack(LEMMAS)
+    findings = Auditor.from_rules([path], builtin=False, language="en").check_text(text)
+    return [(f["text"], f["suggestions"]) for f in findings["findings"]]
+
+
+def test_a_marked_lemma_matches_every_form_and_the_suggestion_follows_it(write_pack):
+    text = (
+        "He took the floor on radio. She takes the floor on networks. "
+        "They had taken the floor on radio. Taking the floor on radio, he left. "
+        "Two thorny files remain."
+    )
+    assert found_in(write_pack, text) == [
+        ("took the floor on", ["spoke on"]),
+        ("takes the floor on", ["speaks on"]),
+        ("taken the floor on", ["spoken on"]),
+        ("Taking the floor on", ["speaking on"]),
+        ("thorny files", ["thorny issues"]),
+    ]
+
+
+def test_next_words_require_or_excuse_the_word_after_the_match(write_pack):
+    text = "He took the floor on Monday. It was in full swing. It came in full campaign."
+    assert found_in(write_pack, text) == [("in full", ["in the middle of"])]
+
+
+def test_article_mentions_limits_an_entry_to_articles_naming_a_word(write_pack):
+    assert found_in(write_pack, "The Reds won again.") == []
+    assert found_in(write_pack, "Klopp said the Reds won again.") == [("the Reds", [])]
+
+
+def test_a_word_set_must_be_words(write_pack):
+    path = write_pack(LEMMAS.replace("next: [radio, <network>]", "next: {a: 1}"))
+    with pytest.raises(RulebookError, match="must be a word or a list of words"):
+        Auditor.from_rules([path], builtin=False)

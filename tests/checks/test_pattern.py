@@ -87,3 +87,31 @@ def test_a_regex_that_runs_too_long_is_an_error_naming_the_rule(write_pack, monk
     auditor = Auditor.from_rules([path], builtin=False, language="en")
     with pytest.raises(RuleTimeoutError, match=r"pack.yaml:2:5: rule 'pack.slow' ran too long"):
         auditor.check_text("a" * 40 + "!")
+
+
+NAMES = """\
+pack: t
+rules:
+  - id: the-nationality
+    kind: pattern
+    pattern: '\\bthe\\h+Brazilian\\h+(\\p{{Lu}}\\p{{Ll}}+)'
+    name_group: 1
+    dictionary: {dictionary}
+    message: "'{{match}}'"
+    severity: minor
+    category: style
+"""
+
+
+def test_name_group_keeps_names_and_drops_common_words(write_pack, tmp_path):
+    words = tmp_path / "common.txt"
+    words.write_text("# common words\nembassy\n", encoding="utf-8")
+    text = "He met the Brazilian Zagallo at the Brazilian Embassy."
+    found = write_pack.findings(NAMES.format(dictionary=words), text, language="en")
+    assert [f["text"] for f in found] == ["the Brazilian Zagallo"]
+
+
+def test_name_group_needs_a_dictionary(write_pack):
+    rule = NAMES.replace("    dictionary: {dictionary}\n", "")
+    with pytest.raises(RulebookError, match="go together"):
+        write_pack.findings(rule.format(), "text", language="en")
