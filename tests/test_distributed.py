@@ -180,29 +180,40 @@ def _kill_a_busy_worker(client: Client, killed: dict[str, object]) -> None:
         time.sleep(0.05)
 
 
-def test_a_bad_record_is_an_error_row_not_a_dead_job(client, tmp_path):
+def test_a_bad_record_is_an_error_row_as_in_a_local_run(client, run_cli, tmp_path):
     good = {"id": "good", "text": "The minister resigned on Tuesday.\n"}
     records = tmp_path / "mixed.jsonl"
     lines = [json.dumps(good), "{not json", json.dumps({"id": "empty", "text": " "}), ""]
     records.write_text("\n".join([*lines, json.dumps({**good, "id": "last"})]) + "\n")
     table = tmp_path / "table.parquet"
-    frame = pandas.DataFrame({"id": ["a", "b"], "text": [good["text"], None]})
-    frame.to_parquet(table)
-    written = audit_files([str(records), str(table)], str(tmp_path / "out"))
-    rows = [json.loads(line) for line in Path(written[0]).read_text().splitlines()]
-    assert [row["id"] for row in rows] == ["good", "mixed:2", "empty", "last"]
-    assert rows[1]["error"].startswith(f"{records}:2: not valid JSON: ")
-    assert rows[1]["record"] == 2 and "verdict" not in rows[1]
-    assert rows[2]["error"] == f"{records}:3: the record has no 'text' string to audit"
-    assert rows[0]["verdict"]["passed"] is True and "error" not in rows[3]
+    pandas.DataFrame({"id": ["a", "b"], "text": [good["text"], None]}).to_parquet(table)
+    written = audit_files([str(records), str(table)], str(tmp_path / "out"), output_format="jsonl")
+    local = run_cli("check", *CHECK[1:], "--jsonl", records)
+    assert local.code == 2 and Path(written[0]).read_text() == local.stdout
+    rows = [json.loads(line) for line in local.stdout.splitlines()]
+    assert [row.get("id") or row["error"]["place"] for row in rows] == [
+        "good",
+        f"{records}:2",
+        f"{records}:3",
+        "last",
+    ]
     from_table = [json.loads(line) for line in Path(written[1]).read_text().splitlines()]
     assert from_table[0]["id"] == "a" and from_table[0]["verdict"]["passed"] is True
     assert from_table[1] == {
-        "path": str(table),
-        "id": "b",
-        "record": 2,
-        "error": f"{table}:row 2: the record has no 'text' string to audit",
+        "error": {
+            "path": str(table),
+            "place": f"{table}:row 2",
+            "problem": "the record has no 'text' string to audit",
+        }
     }
+    (as_table,) = audit_files(str(table), str(tmp_path / "parquet"), output_format="parquet")
+    errors = [
+        (row["id"], row["passed"], row["error"]) for row in parquet.read_table(as_table).to_pylist()
+    ]
+    assert errors == [
+        ("a", True, None),
+        (None, None, f"{table}:row 2: the record has no 'text' string to audit"),
+    ]
 
 
 def test_parquet_in_and_out_holds_the_local_results(client, run_cli, tmp_path):

@@ -53,7 +53,7 @@ def write_config(workspace: Path, text: str, name: str = "audit.yaml") -> Path:
 def test_default_policy_passes_minor_findings(workspace, run_cli):
     result, report = run_json(run_cli, "--rules", "pack.yaml")
     assert result.code == 0
-    assert report["articles"][0]["verdict"] == {"passed": True, "reasons": []}
+    assert report["articles"][0]["verdict"] == {"passed": True, "reasons": [], "notes": []}
 
 
 def test_fail_on_option_fails_the_article(workspace, run_cli):

@@ -23,19 +23,34 @@ from audit.checks import (
     numbers,
     omission,
     paragraph,
+    passage,
     pattern,
     punctuation_parity,
     quotation,
+    quotemarks,
     repeated,
     repetition,
     sentence,
+    spliced,
     tags_and_placeholders,
     untranslated_segment,
     wordlist,
 )
 from audit.rulebook.kind import lookup
 
-MONOLINGUAL = (pattern, lexicon, paragraph, repeated, repetition, quotation, sentence, wordlist)
+MONOLINGUAL = (
+    pattern,
+    lexicon,
+    paragraph,
+    repeated,
+    repetition,
+    quotation,
+    sentence,
+    wordlist,
+    passage,
+    quotemarks,
+    spliced,
+)
 BILINGUAL = (
     numbers,
     untranslated_segment,

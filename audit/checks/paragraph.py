@@ -11,7 +11,11 @@ between them do not count. "Subscribe" alone on a line is flagged,
 
 Phrases are compared by their words, ignoring case and the punctuation
 between words ("Don't miss" also covers "DON'T-MISS"), through a lookup
-by first word; patterns are joined into one regex that runs once over each
+by first word. Residue lines hold function words between the phrases
+("Leave your comment and share it with your friends"): ``filler`` words
+may stand anywhere, between or inside phrases ("leave a comment" also
+covers "leave your comment"), but a line of filler words alone is never
+residue; patterns are joined into one regex that runs once over each
 short paragraph, ignoring case, unless the paragraph lacks the literals
 every match of a pattern must hold (``audit.matching.prefilter``). Patterns cover
 pieces the phrase list cannot spell out: dates, file names, a credit in
@@ -25,6 +29,8 @@ Fields:
   pattern is required.
 - ``max_words`` (int, default 12): longer paragraphs are never flagged.
   Words are runs of letters and digits with at least one letter.
+- ``filler`` (list of strings): words that may stand between and inside
+  phrases (articles, pronouns, conjunctions: ``[your, our, the, and]``).
 
 Example::
 
@@ -58,9 +64,9 @@ from audit.text.document import Document
 from audit.text.spans import Span
 
 KIND = "paragraph"
-FIELDS = {"phrases": [str], "patterns": [str], "max_words": int}
+FIELDS = {"phrases": [str], "patterns": [str], "max_words": int, "filler": [str]}
 REQUIRED: tuple[str, ...] = ()
-DEFAULTS: dict[str, Any] = {"phrases": (), "patterns": (), "max_words": 12}
+DEFAULTS: dict[str, Any] = {"phrases": (), "patterns": (), "max_words": 12, "filler": ()}
 PLACEHOLDERS: frozenset[str] = frozenset()
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
@@ -72,6 +78,7 @@ class ParagraphCheck:
     pieces: regex.Pattern[str] | None
     literals: Literals | None
     max_words: int
+    filler: frozenset[str] = frozenset()
 
     def check(self, doc: Document, context: dict[str, Any]) -> Iterator[Hit]:
         for paragraph, words, tokens in zip(
@@ -83,7 +90,10 @@ class ParagraphCheck:
                 yield Hit(paragraph.start, paragraph.end)
 
     def _all_residue(self, doc: Document, paragraph: Span, tokens: range) -> bool:
-        left = self._uncovered(doc.token_texts, tokens)
+        texts = doc.token_texts
+        if self.filler and all(texts[position] in self.filler for position in tokens):
+            return False
+        left = self._uncovered(texts, tokens)
         first = next(left, None)
         if first is None:
             return True
@@ -94,15 +104,18 @@ class ParagraphCheck:
         )
 
     def _uncovered(self, texts: tuple[str, ...], tokens: range) -> Iterator[int]:
-        """Positions of the ``tokens`` that no listed phrase covers, lazily."""
-        covered_until = tokens.start
-        for position in tokens:
-            for phrase in self.phrases_by_first_word.get(texts[position], ()):
-                end = position + len(phrase)
-                if end <= tokens.stop and texts[position:end] == phrase:
+        """Positions of the ``tokens`` that no listed phrase (or filler word) covers, lazily;
+        phrases are matched on the words that are not filler."""
+        positions = [p for p in tokens if texts[p] not in self.filler] if self.filler else tokens
+        words = [texts[p] for p in positions]
+        covered_until = 0
+        for index, position in enumerate(positions):
+            for phrase in self.phrases_by_first_word.get(words[index], ()):
+                end = index + len(phrase)
+                if end <= len(words) and tuple(words[index:end]) == phrase:
                     covered_until = max(covered_until, end)
                     break
-            if position >= covered_until:
+            if index >= covered_until:
                 yield position
 
     def _pieces_cover(self, doc: Document, paragraph: Span, left: Iterator[int]) -> bool:
@@ -133,19 +146,23 @@ def compile(options: dict[str, Any]) -> ParagraphCheck:
         raise FieldError(("max_words",), "must be 1 or more")
     if not options["phrases"] and not options["patterns"]:
         raise FieldError(("phrases",), "give at least one phrase or pattern")
+    filler = frozenset(word.lower() for word in options["filler"])
     return ParagraphCheck(
-        phrases_by_first_word=_phrase_index(options["phrases"]),
+        phrases_by_first_word=_phrase_index(options["phrases"], filler),
         pieces=_joined_patterns(options["patterns"]),
         literals=union(required_literals(source, True) for source in options["patterns"]),
         max_words=options["max_words"],
+        filler=filler,
     )
 
 
-def _phrase_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """First word -> the phrases' word tuples, longest first."""
+def _phrase_index(
+    phrases: tuple[str, ...], filler: frozenset[str]
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the phrases' word tuples without their filler words, longest first."""
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
-        words = tuple(_TOKEN_RE.findall(phrase.lower()))
+        words = tuple(w for w in _TOKEN_RE.findall(phrase.lower()) if w not in filler)
         if not words:
             raise FieldError(("phrases",), f"'{phrase}' has no word to match")
         by_first.setdefault(words[0], []).append(words)

@@ -22,8 +22,6 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from audit.distributed.records import (
-    Item,
-    Rejected,
     Row,
     Source,
     check_items,
@@ -35,7 +33,7 @@ from audit.distributed.records import (
 )
 from audit.distributed.shipment import Shipment, ship
 from audit.gate.config import Config
-from audit.text.ingest import Article
+from audit.text.ingest import Article, Entry, Unreadable
 
 if TYPE_CHECKING:
     from dask.bag import Bag
@@ -52,7 +50,7 @@ def shipped(config: Config | None = None, cache: bool = True) -> Delayed:
 
 def read_articles(inputs: str | Sequence[str], encoding: str | None = None) -> Bag:
     """A bag of the articles of JSONL or Parquet files (paths, URLs, glob patterns), one
-    partition per file, in order; a record that cannot be read is a ``Rejected`` element."""
+    partition per file, in order; a record that cannot be read is an ``Unreadable`` element."""
     import dask
     from dask import bag
 
@@ -75,8 +73,8 @@ def checked_lines(elements: Iterable[Any], shipment: Shipment) -> list[str]:
     return [row.result for row in check_items(items, shipment)]
 
 
-def _item(element: Any, number: int) -> Item:
-    if isinstance(element, (Article, Rejected)):
+def _item(element: Any, number: int) -> Entry:
+    if isinstance(element, (Article, Unreadable)):
         return element
     values = {"text": element} if isinstance(element, str) else dict(element)
     path = str(values.pop("path", "bag"))

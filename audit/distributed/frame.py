@@ -16,10 +16,10 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any
 
-from audit.distributed.records import ROW_FIELDS, Item, check_items, present, record_item
+from audit.distributed.records import ROW_FIELDS, check_items, present, record_item
 from audit.distributed.shipment import Shipment, auditor, ship
 from audit.gate.config import Config
-from audit.text.ingest import Article
+from audit.text.ingest import Article, Entry
 
 if TYPE_CHECKING:
     import pandas
@@ -70,7 +70,7 @@ def _skipped(article: Article) -> dict[str, Any]:
     return {**dict.fromkeys(ROW_FIELDS), "path": article.path, "id": article.id}
 
 
-def _items(frame: pandas.DataFrame, text: str, id: str, path: str | None) -> list[Item]:
+def _items(frame: pandas.DataFrame, text: str, id: str, path: str | None) -> list[Entry]:
     ids = frame[id] if id in frame.columns else frame.index
     optional = [name for name in OPTIONAL_COLUMNS if name in frame.columns]
     items = []

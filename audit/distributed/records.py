@@ -2,22 +2,22 @@
 
 A partition is one input file: JSON Lines (``.jsonl``, ``.ndjson``: one
 object a line with ``text`` and optionally ``id``, ``source_language``,
-``reference``, as ``audit check --jsonl`` reads) or Parquet (``.parquet``,
-``.pq``: columns of those names). Files are opened with fsspec, so a path
-may be a URL (``s3://...``) that every worker can reach. Each record becomes
-an ``Article`` exactly as the CLI makes it (``audit.text.ingest``), or a
-``Rejected`` naming the record and what is wrong with it.
+``reference``, read by ``audit check --jsonl``'s own reader) or Parquet
+(``.parquet``, ``.pq``: columns of those names). Files are opened with
+fsspec, so a path may be a URL (``s3://...``) that every worker can reach.
+Each record becomes an ``Article`` exactly as the CLI makes it
+(``audit.text.ingest``), or an ``Unreadable`` naming the record and what is
+wrong with it.
 
 ``check_items`` turns them into ``Row``s, in input order. ``Row.result`` is
-the article's line of ``audit check --format jsonl``, written by that
-report's own writer; the other fields are what a table of results needs. A
-rejected record, or an article whose check fails, is a row with ``error``
-set and those fields as its JSON: one bad record never stops the run.
+the entry's line of ``audit check --format jsonl``, written by that report's
+own writer: an article's results, or for a record that cannot be read (or
+an article whose check fails) its ``{"error": ...}`` line, with ``error``
+set on the row. One bad record never stops the run.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import uuid
@@ -31,7 +31,8 @@ from audit.cli.collector import settle
 from audit.distributed.shipment import Shipment, auditor
 from audit.errors import AuditError, InputError, UsageError
 from audit.reports import ReportContext, Writer, load
-from audit.text.ingest import Article, decode, json_object, record_article
+from audit.reports.base import Text
+from audit.text.ingest import Article, Entry, Unreadable, jsonl_entries, record_article
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
 OUTPUT_FORMATS = ("jsonl", "parquet")
@@ -52,32 +53,21 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Rejected:
-    """A record (or a whole file) that cannot be audited, and why."""
-
-    path: str
-    id: str
-    record: int | None
-    error: str
-
-
-@dataclass(frozen=True)
 class Row:
     """One article's result (or error) as a row of the results table."""
 
     path: str
-    id: str
+    id: str | None
     record: int | None
     passed: bool | None
     quality: float | None
     findings: int | None
     error: str | None
     result: str
-    """The article's JSON: its line of ``audit check --format jsonl``, without the newline."""
+    """The entry's JSON: its line of ``audit check --format jsonl``, without the newline."""
 
 
 ROW_FIELDS = tuple(field.name for field in fields(Row))
-Item = Article | Rejected
 
 
 def sources(inputs: str | Sequence[str]) -> list[Source]:
@@ -106,52 +96,38 @@ def _source(filesystem: Any, path: str, pattern: str) -> Source:
     return Source(shown, url, FORMATS[suffix])
 
 
-def read_source(source: Source, encoding: str | None = None) -> list[Item]:
-    """The records of one input file, in order; a file that cannot be read is one Rejected."""
+def read_source(source: Source, encoding: str | None = None) -> list[Entry]:
+    """The entries of one input file, in order; a file that cannot be read is one
+    ``Unreadable``."""
     import fsspec
 
     try:
         with fsspec.open(source.url, "rb") as handle:
             if source.format == "parquet":
-                return list(_parquet_items(handle, source))
-            return [
-                _jsonl_item(raw, source, number, encoding)
-                for number, raw in enumerate(handle, start=1)
-                if raw.strip()
-            ]
+                return list(_parquet_entries(handle, source))
+            return list(jsonl_entries(handle, source.path, encoding))
     except (OSError, ValueError) as bad:
-        return [Rejected(source.path, source.stem, None, f"{source.path}: cannot read: {bad}")]
+        return [Unreadable(source.path, source.path, f"cannot read: {bad}")]
 
 
-def _jsonl_item(raw: bytes, source: Source, number: int, encoding: str | None) -> Item:
-    place = f"{source.path}:{number}"
-    try:
-        record = json_object(decode(raw, place, encoding), place)
-    except InputError as bad:
-        return Rejected(source.path, f"{source.stem}:{number}", number, str(bad))
-    return record_item(record, source.path, number, place)
-
-
-def _parquet_items(handle: Any, source: Source) -> Iterator[Item]:
+def _parquet_entries(handle: Any, source: Source) -> Iterator[Entry]:
     from pyarrow import parquet
 
     table = parquet.ParquetFile(handle)
     columns = [name for name in RECORD_FIELDS if name in table.schema_arrow.names]
     if "text" not in columns:
-        yield Rejected(source.path, source.stem, None, f"{source.path}: no 'text' column")
+        yield Unreadable(source.path, source.path, "no 'text' column")
         return
     for number, values in enumerate(table.read(columns=columns).to_pylist(), start=1):
         yield record_item(present(values), source.path, number, f"{source.path}:row {number}")
 
 
-def record_item(record: dict[str, Any], path: str, number: int, place: str) -> Item:
-    """The article of a record, made as ``audit check --jsonl`` makes it, or a Rejected."""
+def record_item(record: dict[str, Any], path: str, number: int, place: str) -> Entry:
+    """The article of a record, made as ``audit check --jsonl`` makes it, or an Unreadable."""
     try:
         return record_article(record, path, number, place)
     except InputError as bad:
-        return Rejected(
-            path, str(record.get("id", f"{Path(path).stem}:{number}")), number, str(bad)
-        )
+        return Unreadable.of(path, bad)
 
 
 def present(values: dict[str, Any]) -> dict[str, Any]:
@@ -163,51 +139,58 @@ def present(values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def check_items(items: Iterable[Item], shipment: Shipment) -> list[Row]:
+def check_items(entries: Iterable[Entry], shipment: Shipment) -> list[Row]:
     """The rows of one partition, in input order (articles the configuration skips left out)."""
     checker = auditor(shipment)
     writer = load("jsonl").writer(ReportContext(rules=checker.rules))
-    rows = [_row(item, checker, writer) for item in items if not _skipped(item, checker)]
+    rows = [_row(entry, checker, writer) for entry in entries if not _skipped(entry, checker)]
     settle()  # this process has now loaded all that it keeps (see audit.cli.collector)
     return rows
 
 
-def _skipped(item: Item, checker: Auditor) -> bool:
-    return isinstance(item, Article) and checker.skips(item)
+def _skipped(entry: Entry, checker: Auditor) -> bool:
+    return isinstance(entry, Article) and checker.skips(entry)
 
 
-def _row(item: Item, checker: Auditor, writer: Writer) -> Row:
-    if isinstance(item, Rejected):
-        return error_row(item)
+def _row(entry: Entry, checker: Auditor, writer: Writer) -> Row:
+    if isinstance(entry, Unreadable):
+        return error_row(entry, writer)
+    place = entry.path if entry.record is None else f"{entry.path}:{entry.record}"
     try:
-        result = checker.check_article(item)
+        result = checker.check_article(entry)
     except AuditError as bad:
-        return error_row(Rejected(item.path, item.id, item.record, str(bad)))
+        return error_row(Unreadable(entry.path, bad.place or place, bad.problem), writer, entry)
     except Exception as bug:  # one article's crash must not stop the run
-        problem = f"{item.path}: internal error checking '{item.id}': {type(bug).__name__}: {bug}"
-        return error_row(Rejected(item.path, item.id, item.record, problem))
+        problem = f"internal error checking '{entry.id}': {type(bug).__name__}: {bug}"
+        return error_row(Unreadable(entry.path, place, problem), writer, entry)
     return Row(
-        path=item.path,
-        id=item.id,
-        record=item.record,
+        path=entry.path,
+        id=entry.id,
+        record=entry.record,
         passed=result.verdict.passed,
         quality=result.quality.score,
         findings=len(result.findings),
         error=None,
-        result=writer.article(result).removesuffix("\n"),
+        result=_line(writer.article(result)),
     )
 
 
-def error_row(rejected: Rejected) -> Row:
-    """The row of a record that could not be audited; its JSON holds the same fields."""
-    record = {
-        "path": rejected.path,
-        "id": rejected.id,
-        "record": rejected.record,
-        "error": rejected.error,
-    }
-    text = json.dumps(record, ensure_ascii=False)
-    return Row(rejected.path, rejected.id, rejected.record, None, None, None, rejected.error, text)
+def error_row(entry: Unreadable, writer: Writer, article: Article | None = None) -> Row:
+    """The row of an entry that could not be audited: the report's error line."""
+    return Row(
+        path=entry.path,
+        id=article.id if article else None,
+        record=article.record if article else None,
+        passed=None,
+        quality=None,
+        findings=None,
+        error=str(entry.error()),
+        result=_line(writer.error(entry)),
+    )
+
+
+def _line(text: Text) -> str:
+    return (text if isinstance(text, str) else "".join(text)).removesuffix("\n")
 
 
 def output_paths(found: Sequence[Source], output: str, output_format: str) -> list[str]:

@@ -21,12 +21,13 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from audit.auditor import ArticleResult, Auditor
+from audit.auditor import Auditor
 from audit.cli.collector import settle
+from audit.cli.runner import Outcome, checked
 from audit.distributed.shipment import Shipment, auditor, ship
 from audit.errors import AuditError, UsageError
 from audit.gate.config import Config
-from audit.text.ingest import Article
+from audit.text.ingest import Entry
 
 if TYPE_CHECKING:
     from distributed import Client, Future, LocalCluster
@@ -37,15 +38,15 @@ WORKER_WAIT = 60.0
 LOCAL_RE = re.compile(r"local:(\d+)")
 
 
-def results(auditor: Auditor, articles: Iterator[Article], address: str) -> Iterator[ArticleResult]:
-    """The results of ``articles``, in order, checked on the cluster at ``address``."""
+def results(auditor: Auditor, entries: Iterator[Entry], address: str) -> Iterator[Outcome]:
+    """The outcomes of ``entries``, in order, checked on the cluster at ``address``."""
     shipment = ship(auditor.config or Config(), auditor.cache)
     with connect(address) as client:
         _wait_for_a_worker(client, address)
         cargo = client.submit(_unpacked, shipment, key=f"audit-shipment-{shipment.digest}")
         limit = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
         pending: deque[Future] = deque()
-        for batch in iter(lambda: list(islice(articles, BATCH)), []):
+        for batch in iter(lambda: list(islice(entries, BATCH)), []):
             pending.append(client.submit(check_batch, cargo, batch, pure=False))
             while pending and (len(pending) >= limit or pending[0].done()):
                 yield from gathered(pending.popleft())
@@ -53,7 +54,7 @@ def results(auditor: Auditor, articles: Iterator[Article], address: str) -> Iter
             yield from gathered(pending.popleft())
 
 
-def gathered(future: Future) -> list[ArticleResult]:
+def gathered(future: Future) -> list[Outcome]:
     """A batch's results; the cluster losing it (a scheduler gone, a batch that killed its
     workers again and again) is an AuditError, never a traceback."""
     from concurrent.futures import CancelledError
@@ -79,12 +80,13 @@ def _unpacked(shipment: Shipment) -> Shipment:
     return shipment
 
 
-def check_batch(shipment: Shipment, batch: list[Article]) -> list[ArticleResult]:
-    """One task: a batch of articles checked by this worker's Auditor."""
+def check_batch(shipment: Shipment, batch: list[Entry]) -> list[Outcome]:
+    """One task: a batch of articles checked by this worker's Auditor (an input that could
+    not be read goes back as it came)."""
     checker = auditor(shipment)
-    checked = [checker.check_article(article) for article in batch]
+    outcomes = [checked(checker, entry) for entry in batch]
     settle()  # this process has now loaded all that it keeps (see audit.cli.collector)
-    return checked
+    return outcomes
 
 
 @contextlib.contextmanager

@@ -3,12 +3,14 @@
 A kind reports where and what (a ``Hit``); the engine adds who and how bad:
 the rule's id, severity, category, message and suggestions. What applies to
 every kind lives here: a rule runs only where its ``languages`` and
-``source`` apply, hits in a paragraph written in another language are
-dropped, hits inside direct quotations are dropped unless the rule sets
-``skip_quotes: false``, inline ``audit: ignore[...]`` markers silence
-findings on their line, and when several rules flag exactly the same span
-only the most severe finding is kept (one error, one penalty, as in MQM
-annotation; on a tie, the first rule id).
+``source`` apply, hits in a paragraph or sentence written in another
+language than the rule's are dropped (the passage gets one finding of its
+own, from a ``passage`` rule, not one per word), hits inside direct
+quotations are dropped unless the rule sets ``skip_quotes: false``, inline
+``audit: ignore[...]`` markers silence findings on their line, and when
+several rules flag exactly the same span only the most severe finding is
+kept (one error, one penalty, as in MQM annotation; on a tie, the first
+rule id).
 
 In a bilingual document a finding names the segment its span is in, and a
 finding whose hit names the source word it comes from (a lexicon entry's
@@ -19,6 +21,7 @@ there is no source to look in or no word to look for).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +30,7 @@ from audit.engine.suppress import Suppressions
 from audit.errors import AuditError
 from audit.matching.screen import Screen
 from audit.mqm import SEVERITY_RANK
+from audit.rulebook.fields import where
 from audit.rulebook.kind import Hit
 from audit.rulebook.packs import Rule
 from audit.text.bilingual.segments import Segment
@@ -41,7 +45,7 @@ class RuleTimeoutError(AuditError):
     """A user regex ran past its time limit."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found in a text: which rule, how bad, where, and what to write instead."""
 
@@ -107,7 +111,7 @@ class Engine:
 
     def run(self, doc: Document, source_language: str | None = None) -> list[Finding]:
         suppressions = Suppressions.parse(doc)
-        foreign = {p.paragraph: p.code for p in doc.language.paragraphs}
+        foreign = _Foreign(doc)
         findings = [
             _finding(doc, rule, hit)
             for rule in self._candidates(doc)
@@ -140,15 +144,41 @@ def _one_per_span(findings: list[Finding]) -> list[Finding]:
 def _hits(rule: Rule, doc: Document) -> Iterable[Hit]:
     try:
         yield from rule.check.check(doc, {})
-    except TimeoutError:
+    except TimeoutError as slow:
+        field = getattr(slow, "field", "")
         raise RuleTimeoutError(
-            str(rule.location), f"rule '{rule.id}' ran too long on one text; simplify its regex"
+            str(where(rule.spec, (field,)) if field in rule.spec else rule.location),
+            f"rule '{rule.id}' ran too long on one text; simplify its regex"
+            + (f" '{field}'" if field else ""),
         ) from None
 
 
-def _keep(doc: Document, rule: Rule, hit: Hit, foreign: dict[int, str | None]) -> bool:
+class _Foreign:
+    """The passages of a document written in another language than the article's."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.paragraphs = {p.paragraph: p.code for p in doc.language.paragraphs}
+        self.sentences = doc.language.sentences
+        self.sentence_starts = [sentence.start for sentence in self.sentences]
+
+    def __bool__(self) -> bool:
+        return bool(self.paragraphs or self.sentences)
+
+    def language_at(self, offset: int) -> str | None:
+        """The language of the foreign passage holding ``offset``, or None."""
+        code = self.paragraphs.get(self.doc.paragraph_of(offset))
+        if code is not None:
+            return code
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index].code
+        return None
+
+
+def _keep(doc: Document, rule: Rule, hit: Hit, foreign: _Foreign) -> bool:
     if foreign and rule.languages:
-        code = foreign.get(doc.paragraph_of(hit.start))
+        code = foreign.language_at(hit.start)
         if code is not None and code not in rule.languages:
             return False
     return not (rule.skip_quotes and doc.in_quotation(Span(hit.start, hit.end)))

@@ -4,10 +4,12 @@ A ``flag`` example must yield at least one finding of its rule and a
 ``pass`` example none, as LanguageTool's rule tests and proselint's
 examples do. A rule is checked alone, on a document whose language is the
 rule's first language (examples are too short to detect one) and whose
-source language is its first source language. A bilingual example
-(source and target segments) is checked as a bilingual file of those
-segments, in that source language. A rule without a ``flag`` example is
-reported too: nothing shows it works.
+source language is its first source language; a rule for any language
+(no ``languages``) sees, in a monolingual example, the language the
+language stage detects, with the passages it finds in other languages. A
+bilingual example (source and target segments) is checked as a bilingual
+file of those segments, in that source language. A rule without a
+``flag`` example is reported too: nothing shows it works.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass, replace
 from audit.engine.engine import Engine
 from audit.rulebook.examples import BilingualExample, describe
 from audit.rulebook.packs import Rule
+from audit.text import language as language_detection
 from audit.text.bilingual.segments import Alignment
 from audit.text.document import Document, Language
 
@@ -47,8 +50,11 @@ def findings_of(rule: Rule, text: str) -> list[str]:
     if isinstance(text, BilingualExample):
         segments = Alignment.from_pairs(text.pairs, source)
     doc = Document.from_text(segments.text if segments else text, segments)
-    language = rule.languages[0] if rule.languages else None
-    doc = doc.with_language(Language(code=language, confidence=None, given=True))
+    if rule.languages or segments:
+        language = rule.languages[0] if rule.languages else None
+        doc = doc.with_language(Language(code=language, confidence=None, given=True))
+    else:
+        doc = doc.with_language(language_detection.detect(doc))
     engine = Engine([replace(rule, enabled=True)])
     return [finding.rule for finding in engine.run(doc, source)]
 

@@ -4,7 +4,9 @@ A ``Policy`` holds the limits: the severity that fails an article, a minimum
 quality score, readability bounds (by formula name), maximum findings per
 MQM category, severity or in total, and the languages an article may be in.
 ``judge`` checks an article against every limit and returns a ``Verdict``
-listing each reason it failed. The CLI exits 1 when any article fails.
+listing each reason it failed, and notes that qualify a pass: an article in
+a language no rule is written for passes only because nothing checked it,
+and every report says so. The CLI exits 1 when any article fails.
 """
 
 from __future__ import annotations
@@ -34,9 +36,15 @@ class Policy:
 class Verdict:
     passed: bool
     reasons: tuple[str, ...]
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"passed": self.passed, "reasons": list(self.reasons)}
+        return {"passed": self.passed, "reasons": list(self.reasons), "notes": list(self.notes)}
+
+    @property
+    def remarks(self) -> tuple[str, ...]:
+        """The reasons, then the notes: what a report prints beside the verdict."""
+        return (*self.reasons, *self.notes)
 
 
 def judge(
@@ -45,8 +53,10 @@ def judge(
     quality: QualityScore,
     readability: Mapping[str, float | None],
     language: str | None,
+    language_checked: bool = True,
 ) -> Verdict:
-    """Check one article against ``policy``; ``readability`` maps formula names to scores."""
+    """Check one article against ``policy``; ``readability`` maps formula names to scores;
+    ``language_checked`` is false when no rule written for ``language`` ran."""
     reasons = [
         *_severity_reasons(policy, findings),
         *_quality_reasons(policy, quality),
@@ -54,7 +64,15 @@ def judge(
         *_count_reasons(policy, findings),
         *_language_reasons(policy, language),
     ]
-    return Verdict(passed=not reasons, reasons=tuple(reasons))
+    notes = () if language_checked or language is None else (unchecked_language_note(language),)
+    return Verdict(passed=not reasons, reasons=tuple(reasons), notes=notes)
+
+
+def unchecked_language_note(language: str) -> str:
+    return (
+        f"no rule applies to language '{language}': only language-independent checks ran; "
+        "gate.languages fails such an article"
+    )
 
 
 def _severity_reasons(policy: Policy, findings: Sequence[Finding]) -> list[str]:

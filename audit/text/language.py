@@ -7,6 +7,15 @@ and a paragraph reported as foreign still gets ``PARAGRAPH_TRIALS``). Text
 with fewer than ``MIN_LETTERS`` letters is too short to judge and is
 reported as unknown, never guessed.
 
+langdetect judges letters, not grammar: a short English paragraph full of
+French names and words ("the ministre de l'Intérieur told the préfecture
+...") looks French to it. So the function words decide when they are clear:
+over the first ``VOTE_WORDS`` words that start in lower case outside
+quotations (names and quoted words say nothing of the language the article
+is written in), when another listed language's function words make at least
+``FUNCTION_WORD_SHARE`` of them and outnumber those of langdetect's choice,
+that language is the article's.
+
 Paragraphs in another language (a paragraph left untranslated, say) are
 found without running langdetect on every paragraph. A paragraph goes
 through langdetect only when it looks foreign: fewer than
@@ -19,7 +28,9 @@ names another language with probability at least ``MIN_CONFIDENCE``. Its
 first trial (``FIRST_TRIALS``) runs alone first: when no other language can
 reach that average over ``PARAGRAPH_TRIALS`` trials any more
 (``_may_reach``), the paragraph is not foreign and the other trials are not
-run.
+run. The sentences of the other paragraphs (those with more than one
+sentence) go through the same test one by one, so a sentence left in French
+inside an English paragraph is reported too.
 
 Detection runs langdetect's algorithm through ``audit.text.detector``, which
 extracts n-grams faster and returns the same probabilities.
@@ -31,14 +42,16 @@ by the profile files, which halves that again.
 
 from __future__ import annotations
 
+import bisect
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from audit.store import cached
-from audit.text.document import Document, Language, ParagraphLanguage
+from audit.text.document import Document, Language, ParagraphLanguage, SentenceLanguage
+from audit.text.spans import Span
 
 CANDIDATES = ("en", "fr", "de", "es", "it", "pt", "nl", "ar", "fa", "ru", "tr", "pl")
 SEED = 0
@@ -51,6 +64,7 @@ MIN_LETTERS = 40
 MIN_CONFIDENCE = 0.9
 ROUNDING = 1e-9
 FUNCTION_WORD_SHARE = 0.2
+VOTE_WORDS = 400
 
 FUNCTION_WORDS = {
     "en": "the of and to in a is that for on with as was by at it from are be this have has "
@@ -142,28 +156,96 @@ def detect(doc: Document, given: str | None = None) -> Language:
     ranked = _probabilities(sample, SAMPLE_CHARS, ARTICLE_TRIALS)
     if not ranked:
         return Language(code=None, confidence=None)
-    language = Language(code=ranked[0].lang, confidence=ranked[0].prob)
-    foreign = tuple(_foreign_paragraphs(doc, language.code))
-    return Language(code=language.code, confidence=language.confidence, paragraphs=foreign)
+    code = _function_word_vote(doc, ranked[0].lang)
+    confidence = next((found.prob for found in ranked if found.lang == code), None)
+    foreign = tuple(_foreign_paragraphs(doc, code))
+    sentences = tuple(_foreign_sentences(doc, code, {p.paragraph for p in foreign}))
+    return Language(code=code, confidence=confidence, paragraphs=foreign, sentences=sentences)
+
+
+def _function_word_vote(doc: Document, detected: str) -> str:
+    """The language whose function words clearly dominate the words of ``doc`` that start in
+    lower case outside quotations, or else ``detected`` (see the module docstring). When the
+    detected language's function words already lead among the first tokens, names and
+    quotations included, the vote is taken as settled and the tokens are not sorted out."""
+    first = doc.token_texts[:VOTE_WORDS]
+    if first and detected in _FUNCTION_WORD_SETS:
+        own = _share(first, _FUNCTION_WORD_SETS[detected])
+        if all(_share(first, words) <= own for words in _FUNCTION_WORD_SETS.values()):
+            return detected
+    words = _lower_case_words(doc)
+    if not words:
+        return detected
+    shares = {
+        code: _share(words, function_words) for code, function_words in _FUNCTION_WORD_SETS.items()
+    }
+    best = max(shares, key=shares.__getitem__)
+    if shares[best] >= FUNCTION_WORD_SHARE and shares[best] > shares.get(detected, 0.0):
+        return best
+    return detected
+
+
+def _lower_case_words(doc: Document) -> list[str]:
+    """Up to ``VOTE_WORDS`` tokens of ``doc`` that start with a lower-case letter outside
+    quotations, lower-cased; quotations and tokens are read in step, both in order."""
+    quotations = iter(doc.quotations)
+    quotation = next(quotations, None)
+    text, found = doc.text, []
+    for start, lowered in zip(doc.token_starts, doc.token_texts, strict=True):
+        if not text[start].islower():
+            continue
+        while quotation is not None and quotation.end <= start:
+            quotation = next(quotations, None)
+        if quotation is not None and quotation.start <= start:
+            continue
+        found.append(lowered)
+        if len(found) == VOTE_WORDS:
+            break
+    return found
 
 
 def _foreign_paragraphs(doc: Document, article_language: str) -> list[ParagraphLanguage]:
     found = []
     for index, paragraph in enumerate(doc.paragraphs):
-        tokens = doc.paragraph_tokens[index]
-        words = doc.token_texts[tokens.start : tokens.stop]
-        text = doc.slice(paragraph)
-        if not words or not _looks_foreign(text, words, article_language):
-            continue
-        if _letters(text) < MIN_LETTERS:
-            continue
-        first = _probabilities(text, PARAGRAPH_SAMPLE_CHARS, FIRST_TRIALS)
-        if not _may_reach(first, article_language, FIRST_TRIALS, PARAGRAPH_TRIALS):
-            continue
-        ranked = _probabilities(text, PARAGRAPH_SAMPLE_CHARS, PARAGRAPH_TRIALS)
-        if ranked and ranked[0].lang != article_language and ranked[0].prob >= MIN_CONFIDENCE:
-            found.append(ParagraphLanguage(index, ranked[0].lang, ranked[0].prob))
+        ranked = _foreign(doc, paragraph, doc.paragraph_tokens[index], article_language)
+        if ranked is not None:
+            found.append(ParagraphLanguage(index, ranked.lang, ranked.prob))
     return found
+
+
+def _foreign_sentences(
+    doc: Document, article_language: str, foreign_paragraphs: set[int]
+) -> Iterator[SentenceLanguage]:
+    """The sentences in another language of the paragraphs not reported as a whole."""
+    sentences, starts = doc.sentences, doc.token_starts
+    for index, positions in enumerate(doc.paragraph_sentences):
+        if index in foreign_paragraphs or len(positions) < 2:
+            continue
+        for sentence in (sentences[position] for position in positions):
+            tokens = range(
+                bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+            )
+            found = _foreign(doc, sentence, tokens, article_language)
+            if found is not None:
+                yield SentenceLanguage(sentence.start, sentence.end, found.lang, found.prob)
+
+
+def _foreign(doc: Document, span: Span, tokens: range, article_language: str) -> Any:
+    """langdetect's best guess for ``span`` when it names another language than the
+    article's with ``MIN_CONFIDENCE``, or None (tested cheaply first: see the module)."""
+    words = doc.token_texts[tokens.start : tokens.stop]
+    text = doc.slice(span)
+    if not words or not _looks_foreign(text, words, article_language):
+        return None
+    if _letters(text) < MIN_LETTERS:
+        return None
+    first = _probabilities(text, PARAGRAPH_SAMPLE_CHARS, FIRST_TRIALS)
+    if not _may_reach(first, article_language, FIRST_TRIALS, PARAGRAPH_TRIALS):
+        return None
+    ranked = _probabilities(text, PARAGRAPH_SAMPLE_CHARS, PARAGRAPH_TRIALS)
+    if ranked and ranked[0].lang != article_language and ranked[0].prob >= MIN_CONFIDENCE:
+        return ranked[0]
+    return None
 
 
 def _may_reach(ranked: list[Any], article_language: str, done: int, total: int) -> bool:

@@ -6,7 +6,10 @@ opts in) and by the ``quotation`` rule kind. A quotation opens with one of
 and curly double quotes, so either closes the other. A quotation still open at the end
 of its paragraph runs to that end: in English, a quotation that goes on into
 the next paragraph does not close the first one. A right single quote
-followed by a letter is an apostrophe (Iraq’s), not a closing mark.
+followed by a letter is an apostrophe (Iraq’s), not a closing mark. A mark
+followed (after spaces) by punctuation or the end of the paragraph opens
+nothing: it is a closing mark turned the wrong way ("the last minute “, the
+executive"), as machine translation prints them.
 """
 
 from __future__ import annotations
@@ -36,7 +39,16 @@ def find_quotations(text: str, paragraph: Span) -> Iterator[Span]:
         yield Span(opened_at, paragraph.end)
 
 
+_NOTHING_OPENED = ",.;:!?)"
+_SPACES = " \u00a0\u202f\t"
+
+
 def _can_open(text: str, position: int, paragraph: Span) -> bool:
+    following = position + 1
+    while following < paragraph.end and text[following] in _SPACES:
+        following += 1
+    if following >= paragraph.end or text[following] in _NOTHING_OPENED:
+        return False
     if text[position] != "‘":
         return True
     return position == paragraph.start or not text[position - 1].isalnum()

@@ -59,9 +59,31 @@ UNSEEN_RESIDUE = [
     "Tags: Iraq, Iran, Muqtada al-Sadr",
     "Like this:",
     "Copyright 2020 The Associated Press. All rights reserved.",
+    "Reading time: 4 min",
+    "Read also:The striker has signed for two more seasons!The coach stays",
+    ">> All our coverage of the strike",
+    "This article is reserved for subscribers. You have 60% left to read.",
+    "Continue reading for €1 the first month",
+    "Leave your comment and share it with the whole community",
+    "Join our WhatsApp group for breaking news",
+    "%d bloggers like this:",
+    "back to top of page",
+]
+
+# Residue inside a line of the text, and the part of it that a finding must hold.
+INLINE_RESIDUE = [
+    ("Rescuers search the valley on Sunday. PIERRE MARTIN / AFP", "PIERRE MARTIN / AFP"),
+    ("The ship docked at dawn © Lucie Bernard / RFI", "© Lucie Bernard / RFI"),
+    ("ANALYSIS – The reform splits the majority again.", "ANALYSIS –"),
 ]
 
 NATIVE_PARAGRAPHS = [
+    "PARIS — The unions called a new strike for Thursday, the third this month.",
+    "The offer, limited to two months for new customers, ended on Friday.",
+    "He was written by critics as a has-been, and came back with two hits.",
+    "Analysis of the vote shows that turnout fell in every region.",
+    "Leave the car at home, the mayor told commuters on Monday.",
+    "The band AC/DC played two nights in Sydney.",
     "Readers who subscribe to the paper will get the archive for free this month.",
     "More than 40,000 people subscribe to the council's weekly bulletin.",
     "She stopped paying to subscribe after the paper raised its prices.",
@@ -205,6 +227,22 @@ def test_residue_lines_of_other_pages_are_flagged(line: str) -> None:
     hits = [f for f in findings(text) if overlaps(f, (start, start + len(line)))]
     assert [f["severity"] for f in hits] == ["major"], line
     assert all(ARTICLE_START not in f["text"] and ARTICLE_END not in f["text"] for f in hits)
+
+
+@pytest.mark.parametrize(("line", "credit"), INLINE_RESIDUE)
+def test_residue_inside_a_line_is_flagged_alone(line: str, credit: str) -> None:
+    text = f"{ARTICLE_START}\n\n{line}\n\n{ARTICLE_END}\n"
+    start = text.index(credit)
+    hits = [f for f in findings(text) if overlaps(f, (start, start + len(credit)))]
+    assert hits, line
+    assert all(f["text"] in credit for f in hits), [f["text"] for f in hits]
+
+
+def test_a_byline_is_neutral() -> None:
+    text = f"{ARTICLE_START}\n\nBy Anna Lindqvist\n\n{ARTICLE_END}\n"
+    assert [(f["rule"], f["severity"]) for f in findings(text)] == [
+        ("en.boilerplate.byline", "neutral")
+    ]
 
 
 @pytest.mark.parametrize("paragraph", NATIVE_PARAGRAPHS)

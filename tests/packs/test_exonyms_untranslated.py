@@ -63,6 +63,14 @@ UNSEEN = [
     ("The announcement caused a polémique in Paris.", "fr-en.untranslated.french-word"),
     ("Rescuers searched the décombres for survivors.", "fr-en.untranslated.french-word"),
     ("The police bavure sparked riots in the suburbs.", "fr-en.untranslated.french-word"),
+    ("The convoy left at 6:40 am Tu (universal time).", "fr-en.untranslated.time-zone"),
+    ("The match ends at 21:30 HNE.", "fr-en.untranslated.time-zone"),
+    ("Lyon lost 2-1 ap in the semi-final.", "fr-en.untranslated.score-after-extra-time"),
+    ("Two SDF died of the cold in Lille.", "fr-en.untranslated.acronyms"),
+    ("The whole macronie was silent.", "fr-en.untranslated.french-common-word"),
+    ("She is the first Senegalian to win.", "fr-en.exonyms.demonyms"),
+    ("Talks in Kamichli resumed.", "fr-en.exonyms.places"),
+    ("After Shanghai, the delegation flew to Canton.", "fr-en.exonyms.canton"),
 ]
 
 # French transliterations of full names: each part is reported by one rule at most.
@@ -304,6 +312,6 @@ def test_word_list_rule_uses_the_shipped_list() -> None:
         rule
         for pack in load_packs([UNTRANSLATED], builtin=False)
         for rule in pack.rules
-        if rule.kind == "wordlist"
+        if rule.id == "fr-en.untranslated.french-word"
     ]
     assert Path(rule.options["list"]).resolve() == WORDS.resolve()

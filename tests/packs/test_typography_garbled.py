@@ -107,7 +107,64 @@ NATIVE = [
     "Oil exports reached 3.4 million barrels a day in December.",
     "He cited the so-called “Islamic State” as the main threat.",
     "The code-named “Operation Inherent Resolve” began in 2014.",
+    "“We will not leave,” she said. “Not this year,” he added, “nor the next.”",
+    "Home » News » Europe » Talks resume",
+    "He paid £45 for the ticket, and US$60 for the seat beside it.",
+    "Fans of rock ’n’ roll queued from dawn ’til noon.",
+    "The 1998 World Cup and Euro 2000 made him a star.",
+    "The tribunal – sitting in The Hague – ruled on Monday.",
+    "Afterwards, Willis flew from Newcastle to Paris with his smartphone.",
+    "The YouTube star and the JPMorgan banker met at the Café de Flore.",
+    "Vitamin A in carrots, and plan b for the group A in the league.",
+    "The captain of the ship, who had sailed for days, spoke first.",
+    "Prices rose higher and higher, again and again, time and time again.",
+    "They are many, and there are many to choose from.",
+    "She received an honorary degree and an honourable mention.",
+    "The Pyrenees, the Cote d'Azur and Quebec drew tourists.",
+    "The strike began on Tuesday evening and ended in the early hours of Friday.",
+    "She has dreamed of Hollywood since childhood.",
+    "The union firmly defended its members and publicly thanked its staff.",
+    "It is a possibility that the minister does not rule out.",
+    "The critics called her song “boring”, and she laughed.",
+    "This awards ceremony and these elections drew crowds.",
+    "The company and its predecessors, Smith and Jones, grew.",
 ]
+
+# Machine-translation-style sentences (not from the seeds) and the rule that must flag them.
+UNSEEN = [
+    ("“We will fight to the end, “insisted the minister.", "fr-en.typography.quote-mark-turned"),
+    ("The mayor denounced a ” shameful “ decision.", "fr-en.typography.quote-mark-turned"),
+    ("The final is scheduled for Sunday .", "fr-en.typography.space-before-stop"),
+    ("Prices rose by 4 % , the agency said.", "fr-en.typography.space-before-stop"),
+    ("– Tension in the chamber –", "fr-en.typography.crosshead-dashes"),
+    ("He starred at the Mondial-2006 in Germany.", "fr-en.typography.event-year-hyphen"),
+    ("Subscribers pay 9,99 € a month.", "fr-en.typography.currency-after-amount"),
+    ("The farmers ’union called a strike.", "fr-en.typography.detached-apostrophe"),
+    ("The minister said thatthe vote would wait.", "en.garbled.spliced-words"),
+    ("The law goes to the Senateis the plan.", "en.garbled.spliced-words"),
+    ("Rain hit the northern regionssaid the forecaster.", "en.garbled.spliced-words"),
+    ("The team trained in the Pyrnes in June.", "en.garbled.accents-dropped"),
+    ("She left the Ecole on Friday.Nobody saw her go.", "en.garbled.glued-full-stop"),
+    ("He was the hero l the whole decade.", "en.garbled.stray-letter"),
+    ("The troops A in this region left.", "en.garbled.stray-capital-a"),
+    ("The cargo ship Blue Whale, who had lost power, drifted.", "en.garbled.thing-who"),
+    ("They met on Monday after -noon in Lyon.", "en.garbled.hyphen-after-space"),
+    ("He called it “a failure” “without appeal” on Friday.", "en.garbled.adjacent-quotations"),
+    ("We are many to think the plan will fail.", "en.garbled.many-to"),
+    ("The strike began in the evening of Tuesday.", "en.garbled.daypart-of-weekday"),
+    ("Money goes to digitisation and digitisation of archives.", "en.garbled.same-long-word-twice"),
+    ("It was not the Europe dreamed of Robert Schuman.", "en.garbled.dreamed-of-name"),
+    ("The mayor strengthened even more his grip on the city.", "en.garbled.adverb-before-object"),
+    ("Like all its predecessors, Anna Berg promised reform.", "en.garbled.its-for-a-person"),
+    ("After the vote, the senator does not exclude.", "en.garbled.no-object"),
+    ("The fans mocked her song “boring”.", "en.garbled.postposed-quoted-adjective"),
+    ("He won twice at this famous games of the north.", "en.garbled.this-plural"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rule"), UNSEEN)
+def test_unseen_machine_translation_is_flagged(sentence, rule):
+    assert rule in {f["rule"] for f in findings(sentence)}
 
 
 @cache
