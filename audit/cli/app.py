@@ -26,15 +26,32 @@ from audit.auditor import Auditor
 from audit.cli.compare import compare as compare_command
 from audit.cli.exits import DEBUG_FLAG, EXIT_CODES_HELP, ExitCode, Interrupted, guarded
 from audit.cli.optional import add_optional_command
+from audit.cli.options import (
+    ConfigOption,
+    DisableOption,
+    EnableOption,
+    FailOnOption,
+    FileOption,
+    LanguageOption,
+    NoBuiltinOption,
+    NoCacheOption,
+    NoConfigOption,
+    RulesOption,
+    Selectors,
+    SourceLanguageOption,
+    Text,
+    choice,
+    configured,
+    found_config,
+    option,
+)
 from audit.cli.output import Inputs, check_output
 from audit.cli.reporting import Run, write_reports
-from audit.cli.rules import NoBuiltinOption, RulesOption, option, rules_app
+from audit.cli.rules import rules_app
 from audit.cli.runner import audit_all, capped_jobs
-from audit.errors import UsageError, did_you_mean
+from audit.errors import UsageError
 from audit.gate import config
-from audit.mqm import SEVERITIES
 from audit.reports import FORMATS, ReportContext, load
-from audit.rulebook.selection import from_options
 from audit.text.bilingual.formats import INPUT_FORMATS
 from audit.text.bilingual.formats import globs as bilingual_globs
 from audit.text.ingest import (
@@ -49,7 +66,6 @@ from audit.text.ingest import (
 )
 from audit.version import __version__
 
-FAIL_ON_CHOICES = (*SEVERITIES, "never")
 COLOR_CHOICES = ("auto", "always", "never")
 
 app = typer.Typer(
@@ -68,9 +84,6 @@ Paths = Annotated[
     list[str] | None,
     typer.Argument(metavar="PATH", help="Files, directories, or - for stdin."),
 ]
-Text = str | None
-Selectors = list[str] | None
-FileOption = Path | None
 
 
 def _version(value: bool) -> None:
@@ -107,29 +120,11 @@ def check(
     ] = None,
     rules: RulesOption = None,
     no_builtin: NoBuiltinOption = False,
-    enable: Annotated[
-        Selectors, option("--enable", help="Enable a rule, pack or tag.", metavar="ID|TAG")
-    ] = None,
-    disable: Annotated[
-        Selectors, option("--disable", help="Disable a rule, pack or tag.", metavar="ID|TAG")
-    ] = None,
-    fail_on: Annotated[
-        Text,
-        option(
-            "--fail-on",
-            help="Severity that fails an article: " + ", ".join(FAIL_ON_CHOICES),
-            metavar="SEVERITY",
-        ),
-    ] = None,
-    language: Annotated[
-        Text, option("--language", help="The articles' language.", metavar="CODE")
-    ] = None,
-    source_language: Annotated[
-        Text,
-        option(
-            "--source-language", help="Translated from ('en': original English).", metavar="CODE"
-        ),
-    ] = None,
+    enable: EnableOption = None,
+    disable: DisableOption = None,
+    fail_on: FailOnOption = None,
+    language: LanguageOption = None,
+    source_language: SourceLanguageOption = None,
     jsonl: Annotated[
         FileOption,
         option("--jsonl", help="JSON Lines input (id, text, source_language).", metavar="FILE"),
@@ -146,11 +141,8 @@ def check(
     color: Annotated[
         str, option("--color", help="auto, always or never.", metavar="WHEN")
     ] = "auto",
-    config_file: Annotated[
-        FileOption,
-        option("--config", help="Configuration file (default: found upward).", metavar="FILE"),
-    ] = None,
-    no_config: Annotated[bool, option("--no-config", help="Ignore configuration files.")] = False,
+    config_file: ConfigOption = None,
+    no_config: NoConfigOption = False,
     baseline_file: Annotated[
         FileOption,
         option("--baseline", help="Report only findings not in this baseline.", metavar="FILE"),
@@ -168,9 +160,7 @@ def check(
         FileOption,
         option("--references", help="Reference translations, named like the articles."),
     ] = None,
-    no_cache: Annotated[
-        bool, option("--no-cache", help="Compile the rule packs without the cache.")
-    ] = False,
+    no_cache: NoCacheOption = False,
     fail_fast: Annotated[
         bool,
         option("--fail-fast", help="Stop at the first input that cannot be read, no report."),
@@ -183,31 +173,39 @@ def check(
             metavar="FORMAT",
         ),
     ] = "auto",
+    scheduler: Annotated[
+        Text,
+        option(
+            "--scheduler",
+            help="Check on a Dask cluster: tcp://HOST:8786, or local:N worker processes.",
+            metavar="ADDRESS",
+        ),
+    ] = None,
 ) -> ExitCode:
     """Audit articles and report findings, scores and a pass/fail verdict per article."""
     if not paths and jsonl is None:
         raise UsageError("check", "give at least one file, directory, '-' or --jsonl FILE")
     if baseline_file and baseline_write:
         raise UsageError("--baseline-write", "cannot be combined with --baseline")
-    writer_module = load(_choice("--format", output_format, FORMATS))
-    use_color = _use_color(_choice("--color", color, COLOR_CHOICES), output)
+    writer_module = load(choice("--format", output_format, FORMATS))
+    use_color = _use_color(choice("--color", color, COLOR_CHOICES), output)
     check_encoding(encoding)
     if jobs is not None and jobs < 1:
         raise UsageError("--jobs", f"must be 1 or more, not {jobs}")
-    settings = _settings(config_file, no_config)
-    settings = replace(
-        settings,
-        packs=(*settings.packs, *(rules or ())),
-        builtin=settings.builtin and not no_builtin,
-        rule_settings=(*settings.rule_settings, *from_options(enable or (), disable or ())),
-        language=language or settings.language,
-        source_language=source_language or settings.source_language,
-        baseline=baseline_file or settings.baseline,
+    if jobs is not None and scheduler is not None:
+        raise UsageError("--jobs", "cannot be combined with --scheduler")
+    settings = configured(
+        found_config(config_file, no_config),
+        rules=rules,
+        no_builtin=no_builtin,
+        enable=enable,
+        disable=disable,
+        language=language,
+        source_language=source_language,
+        fail_on=fail_on,
     )
-    if fail_on is not None:
-        policy = replace(settings.policy, fail_on=_choice("--fail-on", fail_on, FAIL_ON_CHOICES))
-        settings = replace(settings, policy=policy)
-    input_format = _choice("--input-format", input_format, INPUT_FORMATS)
+    settings = replace(settings, baseline=baseline_file or settings.baseline)
+    input_format = choice("--input-format", input_format, INPUT_FORMATS)
     globs = glob or _globs(input_format)
     inputs = _inputs(paths or (), jsonl, globs, settings, config_file)
     check_output("--output", output, inputs)
@@ -228,7 +226,7 @@ def check(
         accepted=auditor.baseline.accepted,
         show_progress=not quiet,
     )
-    summary = write_reports(audit_all(auditor, entries, capped_jobs(jobs)), run)
+    summary = write_reports(audit_all(auditor, entries, capped_jobs(jobs), scheduler), run)
     if summary.errors:
         return ExitCode.USAGE
     if summary.failed == 0 or baseline_write is not None:
@@ -262,13 +260,6 @@ def _stop_at_unreadable(entries: Iterable[Entry]) -> Iterator[Entry]:
         yield entry
 
 
-def _settings(config_file: Path | None, no_config: bool) -> config.Config:
-    if config_file is not None:
-        return config.load(config_file)
-    found = None if no_config else config.find(Path.cwd())
-    return config.load(found) if found else config.Config()
-
-
 def _articles(
     paths: list[str],
     jsonl: Path | None,
@@ -285,15 +276,6 @@ def _articles(
 def _globs(input_format: str) -> tuple[str, ...]:
     """The files a directory is walked for: the bilingual format's, or the default."""
     return DEFAULT_GLOBS if input_format in ("auto", "text") else bilingual_globs(input_format)
-
-
-def _choice(option: str, value: str, choices: Iterable[str]) -> str:
-    """``value`` when it is one of ``choices``; otherwise a UsageError naming ``option``."""
-    allowed = tuple(choices)
-    if value not in allowed:
-        hint = did_you_mean(value, allowed) or f" (choose from: {', '.join(allowed)})"
-        raise UsageError(option, f"unknown value '{value}'{hint}")
-    return value
 
 
 def _use_color(mode: str, output: Path | None) -> bool:

@@ -1,8 +1,7 @@
-"""The ``audit rules`` commands (list, show, kinds, validate, test) and what the commands share.
+"""The ``audit rules`` commands: list, show, kinds, validate, test.
 
-Every command's exit status is an ``audit.cli.exits.ExitCode``.
-``RulesOption`` and ``NoBuiltinOption`` choose the packs, as in
-``audit check``.
+Every command's exit status is an ``audit.cli.exits.ExitCode``; the packs
+are chosen with the options of ``audit.cli.options``, as in ``audit check``.
 """
 
 from __future__ import annotations
@@ -14,26 +13,12 @@ import typer
 
 from audit import checks
 from audit.cli.exits import ExitCode
+from audit.cli.options import NoBuiltinOption, PackPaths, RulesOption
 from audit.engine import ruletest
 from audit.engine.packs import load_packs
 from audit.errors import UsageError, did_you_mean
 from audit.rulebook.examples import describe
 from audit.rulebook.packs import Rule
-
-
-def option(*names: str, help: str, metavar: str | None = None) -> typer.models.OptionInfo:
-    return typer.Option(*names, help=help, metavar=metavar)
-
-
-PackPaths = Annotated[
-    list[Path] | None,
-    typer.Argument(metavar="PACK", help="Rule pack files or directories (default: shipped)."),
-]
-RulesOption = Annotated[
-    list[Path] | None,
-    option("--rules", "-r", help="A rule pack file or directory (repeatable).", metavar="PATH"),
-]
-NoBuiltinOption = Annotated[bool, option("--no-builtin", help="Do not load the shipped packs.")]
 
 rules_app = typer.Typer(help="List, show, validate and test rules.", no_args_is_help=True)
 

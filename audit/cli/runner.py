@@ -10,7 +10,10 @@ batch itself whenever the workers have ``IN_FLIGHT_PER_JOB`` batches each
 queued. Batches grow from ``FIRST_BATCH`` to ``BATCH`` articles once every
 worker has work. At most ``LOCAL_AHEAD`` batches checked here wait behind
 the workers' queue, so memory stays flat however long the stream is. The
-process pool machinery is imported only when a pool starts.
+process pool machinery is imported only when a pool starts. With a
+``scheduler`` address the articles are checked on a Dask cluster instead, by
+``audit.distributed.stream``: a later, optional stage, imported by name when
+asked for, so a run without it never loads Dask.
 
 An input that could not be read (``Unreadable``) goes through in its place,
 unchecked. An error in a worker comes back as the exception it raised (an
@@ -22,6 +25,7 @@ worker ignores Ctrl-C (the run handles it) and ends when its parent does.
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import threading
@@ -47,6 +51,7 @@ FIRST_BATCH = 8
 BATCH = 16
 IN_FLIGHT_PER_JOB = 2
 LOCAL_AHEAD = 2
+DISTRIBUTED = "audit.distributed.stream"
 PARENT_POLL_SECONDS = 1.0
 PR_SET_PDEATHSIG = 1
 
@@ -72,13 +77,19 @@ def capped_jobs(asked: int | None) -> int:
     return cores if asked is None else min(asked, cores)
 
 
-def audit_all(auditor: Auditor, entries: Iterable[Entry], jobs: int = 1) -> Iterator[Outcome]:
+def audit_all(
+    auditor: Auditor, entries: Iterable[Entry], jobs: int = 1, scheduler: str | None = None
+) -> Iterator[Outcome]:
     """Results for the articles the configuration does not skip, and the inputs that could
-    not be read, in input order."""
+    not be read, in input order: checked in ``jobs`` processes, or on the Dask cluster at
+    ``scheduler``."""
     wanted = (
         entry for entry in entries if isinstance(entry, Unreadable) or not auditor.skips(entry)
     )
-    results = _results(auditor, wanted, jobs)
+    if scheduler is None:
+        results = _results(auditor, wanted, jobs)
+    else:
+        results = importlib.import_module(DISTRIBUTED).results(auditor, wanted, scheduler)
     first = next(results, None)
     settle()  # the first article has loaded all that the run keeps (see audit.cli.collector)
     if first is not None:

@@ -260,7 +260,7 @@ def read_jsonl(path: Path, encoding: str | None = None) -> Iterator[Entry]:
     of the file, or of each record, that cannot be read."""
     name = str(path)
     if name == STDIN:
-        yield from _records(sys.stdin.buffer, "<stdin>", encoding)
+        yield from jsonl_entries(sys.stdin.buffer, "<stdin>", encoding)
         return
     try:
         handle = path.open("rb")
@@ -271,16 +271,17 @@ def read_jsonl(path: Path, encoding: str | None = None) -> Iterator[Entry]:
         yield Unreadable(name, name, f"cannot read: {bad.strerror}")
         return
     with handle:
-        yield from _records(handle, name, encoding)
+        yield from jsonl_entries(handle, name, encoding)
 
 
-def _records(handle: BinaryIO, name: str, encoding: str | None) -> Iterator[Entry]:
+def jsonl_entries(handle: BinaryIO, name: str, encoding: str | None) -> Iterator[Entry]:
+    """The entries of the JSON Lines records read from ``handle``, the file called ``name``."""
     for number, raw in enumerate(handle, start=1):
         place = f"{name}:{number}"
         try:
             line = decode(raw, place, encoding) if raw.strip() else ""
             if line:
-                yield _record(json_object(line, place), name, number, place)
+                yield record_article(json_object(line, place), name, number, place)
         except InputError as bad:
             yield Unreadable.of(name, bad)
 
@@ -295,7 +296,9 @@ def json_object(line: str, place: str) -> dict[str, Any]:
     return record
 
 
-def _record(record: dict[str, Any], path: str, number: int, place: str) -> Article:
+def record_article(record: dict[str, Any], path: str, number: int, place: str) -> Article:
+    """The article of one JSON Lines record, record ``number`` of the file ``path``; a record
+    without a ``text`` string (or with fields of the wrong type) is an InputError at ``place``."""
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(place, "the record has no 'text' string to audit")
