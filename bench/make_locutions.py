@@ -9,16 +9,11 @@ from pages: for each locution this script generates the literal glosses
 that word-by-word translation produces, and keeps those that native
 English does not use.
 
-- Each French word is glossed: function words from ``FUNCTION`` (articles,
-  prepositions, possessives, which a translation keeps or drops), content
-  words from FreeDict's French-English dictionary (``apt-get install
-  dict-freedict-fra-eng``; GPL-2.0-or-later): the part of speech and the
-  ``SENSES`` single-word senses most frequent in English (wordfreq). A
-  French verb becomes an English lemma in angle brackets (every tense
-  matches), an adjective after its noun moves before it, and a noun
-  complement without article ("sonnette d'alarme") is also given as an
-  English compound ("alarm bell"). The list may add glosses of its own
-  (fourth column) where the dictionary has no sense a translation picks.
+- Each locution is glossed word by word (``bench/glosses.py``: function
+  words, the verbs of locutions as English lemmas, FreeDict's
+  French-English senses ranked by wordfreq, English word order), and the
+  list adds the glosses a translation gives that a dictionary does not
+  (third column, with slots for possessives and reflexive pronouns).
 - A gloss is dropped when it is English: a multiword lemma of WordNet
   (``apt-get install wordnet-base``: "take the floor", "throw in the
   towel"), an English equivalent of the locution itself, or a phrase found,
@@ -37,11 +32,9 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import json
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -49,8 +42,8 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
-import wordfreq
 import yaml
+from glosses import FREEDICT, expanded, french_words, literal_glosses, load_freedict
 from native import fortune_lines, wordnet_lines
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,58 +52,10 @@ from audit.rulebook import inflections  # noqa: E402
 
 SOURCE = Path(__file__).with_name("locutions.tsv")
 PACK = ROOT / "rules" / "en" / "from-fr" / "locutions.yaml"
-FREEDICT = Path("/usr/share/dictd/freedict-fra-eng.dict.dz")
 WORDNET = Path("/usr/share/wordnet")
-SENSES = 2
-MIN_ZIPF = 3.5
-MAX_AUTOMATIC = 6
-# The English verbs a word-by-word translation gives the French verbs of locutions.
-VERBS: dict[str, list[str]] = {
-    "faire": ["make"], "prendre": ["take"], "mettre": ["put"], "donner": ["give"],
-    "tirer": ["pull", "draw"], "passer": ["pass"], "tenir": ["hold"], "jeter": ["throw"],
-    "lever": ["lift", "raise"], "tomber": ["fall"], "rester": ["remain", "stay"],
-    "avoir": ["have"], "être": ["be"], "porter": ["carry"], "revenir": ["come back"],
-    "sortir": ["come out"], "battre": ["beat"], "garder": ["keep"], "baisser": ["lower"],
-    "monter": ["climb"], "obtenir": ["obtain"], "serrer": ["tighten"], "revoir": ["review"],
-    "remettre": ["put back"], "mâcher": ["chew"], "fondre": ["melt"], "lâcher": ["release"],
-}
 ENTRY_OPTIONS = ("next", "unless_next", "unless_before")
 MAX_GLOSSES = 12
-POSSESSIVE = ["his", "her", "its", "their"]
-SLOTS = {
-    "{poss}": POSSESSIVE,
-    "{self}": ["himself", "herself", "itself", "themselves"],
-    "{selfp}": ["himself", "herself", "themselves"],
-    "{selfi}": ["itself", "themselves"],
-    "{possp}": ["his", "her", "their"],
-}
-FUNCTION: dict[str, list[str]] = {
-    "le": ["the"], "la": ["the"], "les": ["the"], "l'": ["the"],
-    "un": ["a"], "une": ["a"], "des": ["", "of the"], "du": ["of the", ""],
-    "de": ["of"], "d'": ["of"], "à": ["to", "at"], "au": ["to the", "at the"],
-    "aux": ["to the", "at the"], "en": ["in", "into"], "dans": ["in", "into"],
-    "sur": ["on"], "sous": ["under"], "par": ["by"], "pour": ["for"], "avec": ["with"],
-    "sans": ["without"], "contre": ["against"], "entre": ["between"], "vers": ["towards"],
-    "chez": ["at"], "devant": ["in front of"], "derrière": ["behind"], "après": ["after"],
-    "avant": ["before"], "depuis": ["since"], "pendant": ["during"], "comme": ["like", "as"],
-    "et": ["and"], "ou": ["or"], "pas": ["not"], "ne": [""], "n'": [""], "y": [""],
-    "plus": ["more"], "tout": ["all"], "toute": ["all"], "tous": ["all"], "toutes": ["all"],
-    "son": POSSESSIVE, "sa": POSSESSIVE, "ses": POSSESSIVE, "leur": ["their"],
-    "leurs": ["their"], "notre": ["our"], "nos": ["our"], "votre": ["your"], "vos": ["your"],
-    "ce": ["this"], "cet": ["this"], "cette": ["this"], "ces": ["these"], "même": ["same"],
-    "se": [""], "s'": [""], "qui": ["who"], "que": ["that"], "qu'": ["that"],
-}
-_ELISION_RE = re.compile(r"\b([ldsnqu]+')", re.IGNORECASE)
-_HEAD_RE = re.compile(r"^(\S[^/<]*?)\s+/[^/]*/\s+<([^>]*)>")
-
-
-@dataclass
-class Word:
-    """A French word with its part of speech and its English senses, best first."""
-
-    text: str
-    pos: str = ""
-    senses: list[str] = field(default_factory=list)
+MAX_AUTOMATIC = 6
 
 
 @dataclass
@@ -129,24 +74,6 @@ class Group:
     flag: str
     passing: str
     locutions: list[Locution] = field(default_factory=list)
-
-
-def load_freedict(path: Path) -> dict[str, tuple[str, list[str]]]:
-    """Headword -> (part of speech, single-word senses) from the dictd file."""
-    entries: dict[str, tuple[str, list[str]]] = {}
-    head: tuple[str, str] | None = None
-    for line in gzip.open(path, "rt", encoding="utf-8"):
-        match = _HEAD_RE.match(line)
-        if match:
-            head = (match.group(1).strip().lower(), match.group(2).split(",")[0].strip())
-            entries.setdefault(head[0], (head[1], []))
-        elif head and line.strip():
-            senses = re.sub(r"^\s*\d+\.\s*", "", line.strip())
-            for sense in re.split(r"[,;]\s*", senses):
-                sense = re.sub(r"^to\s+", "", sense.strip())
-                if re.fullmatch(r"[a-z]+(?: (?:on|up|out|off|in|down|back|away))?", sense):
-                    entries[head[0]][1].append(sense)
-    return entries
 
 
 def read_source(path: Path) -> list[Group]:
@@ -174,75 +101,6 @@ def _option(text: str) -> tuple[str, Any]:
     if name.strip() == "unless_before":
         return "unless_before", value.strip()
     return name.strip(), [w.strip() for w in value.split(",") if w.strip()]
-
-
-def expanded(gloss: str) -> list[str]:
-    """``gloss`` with each slot filled, the same way wherever it recurs: ``{poss}`` a
-    possessive, ``{self}`` a reflexive pronoun (``{selfp}`` of a person, ``{selfi}`` of a
-    thing or a group)."""
-    for slot, fillers in SLOTS.items():
-        if slot in gloss:
-            return [g for filler in fillers for g in expanded(gloss.replace(slot, filler))]
-    return [gloss]
-
-
-def french_words(french: str, dictionary: dict[str, tuple[str, list[str]]]) -> list[Word]:
-    """The words of a locution, each with its part of speech and the senses a translation
-    picks: the verbs of ``VERBS``, else the most frequent English sense and the cognate."""
-    words = []
-    for token in _ELISION_RE.sub(r"\1 ", french.lower()).split():
-        if token in FUNCTION:
-            words.append(Word(token, "function", FUNCTION[token]))
-        elif token in VERBS:
-            words.append(Word(token, "v", VERBS[token]))
-        else:
-            pos, senses = dictionary.get(token, ("", []))
-            words.append(Word(token, pos, _chosen(token, senses)))
-    return words
-
-
-def _chosen(french: str, senses: list[str]) -> list[str]:
-    """The most frequent of ``senses`` in English and, if another, the one spelt like
-    ``french`` (a translation by resemblance)."""
-    frequent = [s for s in dict.fromkeys(senses) if wordfreq.zipf_frequency(s, "en") >= MIN_ZIPF]
-    if not frequent:
-        return []
-    best = max(frequent, key=lambda s: wordfreq.zipf_frequency(s, "en"))
-    cognates = [s for s in frequent if s != best and s[:4] == _folded(french)[:4]]
-    return [best, *cognates[:1]][:SENSES]
-
-
-def _folded(word: str) -> str:
-    return unicodedata.normalize("NFD", word).encode("ascii", "ignore").decode()
-
-
-def literal_glosses(words: list[Word]) -> Iterator[str]:
-    """The word-by-word renderings of ``words``: English order, verbs as lemmas."""
-    if any(not w.senses for w in words):
-        return
-    slots = [_slot(w, i == 0 or words[i - 1].text in ("se", "s'")) for i, w in enumerate(words)]
-    orders = [list(range(len(words)))]
-    for i in range(1, len(words)):
-        if words[i].pos == "adj" and words[i - 1].pos.startswith("n"):
-            orders.append(_swapped(orders[0], i - 1, i))
-    for i in range(1, len(words) - 1):
-        if words[i].text in ("de", "d'") and words[i + 1].pos.startswith("n") and words[i - 1].pos.startswith("n"):
-            orders.append([*orders[0][: i - 1], i + 1, i - 1, *orders[0][i + 2 :]])
-    for order in orders:
-        for choice in product(*(slots[i] for i in order)):
-            yield " ".join(part for part in choice if part)
-
-
-def _slot(word: Word, verb_position: bool) -> list[str]:
-    if word.pos == "v" and verb_position:
-        return [" ".join([f"<{s.split()[0]}>", *s.split()[1:]]) for s in word.senses]
-    return word.senses
-
-
-def _swapped(order: list[int], i: int, j: int) -> list[int]:
-    swapped = list(order)
-    swapped[i], swapped[j] = swapped[j], swapped[i]
-    return swapped
 
 
 class English:
@@ -275,29 +133,44 @@ class English:
     def _forms(self, gloss: str) -> Iterator[list[str]]:
         lemmas = re.findall(r"<([^>]+)>", gloss)
         pieces = re.split(r"<[^>]+>", gloss)
-        choices = [sorted({f for forms in self.inflector.forms(l).values() for f in forms}) for l in lemmas]
+        choices = [
+            sorted({f for forms in self.inflector.forms(lemma).values() for f in forms})
+            for lemma in lemmas
+        ]
         for chosen in product(*choices):
             text = pieces[0] + "".join(c + p for c, p in zip(chosen, pieces[1:], strict=True))
             yield re.findall(r"[a-z]+", text.lower())
 
     def _found(self, words: list[str]) -> bool:
-        anchor = max(range(len(words)), key=lambda i: len(self.positions.get(words[i], ())) == 0 or -len(self.positions.get(words[i], ())))
+        anchor = max(
+            range(len(words)),
+            key=lambda i: (
+                len(self.positions.get(words[i], ())) == 0 or -len(self.positions.get(words[i], ()))
+            ),
+        )
         if words[anchor] not in self.positions:
             return False
         n = len(words)
-        return any(self.tokens[p - anchor : p - anchor + n] == words for p in self.positions[words[anchor]])
+        return any(
+            self.tokens[p - anchor : p - anchor + n] == words for p in self.positions[words[anchor]]
+        )
 
 
 def glosses_of(locution: Locution, dictionary, english: English, dropped: list[str]) -> list[str]:
     """The literal glosses of ``locution`` that native English does not use."""
-    automatic = [] if "manual" in locution.options else literal_glosses(french_words(locution.french, dictionary))
+    automatic = (
+        []
+        if "manual" in locution.options
+        else literal_glosses(french_words(locution.french, dictionary))
+    )
     automatic = list(dict.fromkeys(automatic))[:MAX_AUTOMATIC]
     generated = list(dict.fromkeys([*locution.extra, *automatic]))
     equivalents = {re.sub(r"<([^>]+)>", r"\1", e).lower() for e in locution.english}
     kept = []
     for gloss in generated:
         plain = re.sub(r"<([^>]+)>", r"\1", gloss).lower()
-        if len(gloss.split()) < 2 or plain in equivalents or english.uses(gloss):
+        framed = [f"{gloss} {word}" for word in locution.options.get("next", [])] or [gloss]
+        if len(gloss.split()) < 2 or plain in equivalents or any(english.uses(g) for g in framed):
             dropped.append(f"{locution.french}: {gloss}")
         else:
             kept.append(gloss)
@@ -323,7 +196,9 @@ defaults:
   severity: minor
   category: style/calque
   skip_quotes: false
-  message: "'{match}' renders the French locution '{source}' word for word: English says {suggestions}."
+  message: >-
+    '{match}' renders the French locution '{source}' word for word: English
+    says {suggestions}.
 rules:
 """
 
@@ -341,25 +216,37 @@ def existing_entries() -> set[str]:
 def render(groups: list[Group], entries: dict[str, dict[str, Locution]]) -> str:
     lines = [HEADER]
     for group in groups:
-        lines.append(f"  - id: {group.name}\n    description: {json.dumps(group.description)}\n    entries:\n")
+        head = f"  - id: {group.name}\n    description: {json.dumps(group.description)}\n"
+        lines.append(head + "    entries:\n")
         for gloss, locution in entries[group.name].items():
             fields = {"source": locution.french, "suggest": locution.english}
             fields.update({k: v for k, v in locution.options.items() if k in ENTRY_OPTIONS})
             value = json.dumps(fields, ensure_ascii=False)
             lines.append(f"      {json.dumps(gloss)}: {value}\n")
-        lines.append(
-            f"    examples:\n      flag: [{json.dumps(group.flag)}]\n      pass: [{json.dumps(group.passing)}]\n\n"
+        examples = (
+            f"      flag: [{json.dumps(group.flag)}]\n      pass: [{json.dumps(group.passing)}]"
         )
+        lines.append(f"    examples:\n{examples}\n\n")
     return "".join(lines).rstrip("\n") + "\n"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--native", type=Path, action="append", default=[], help="a folder of native English .txt files")
-    parser.add_argument("--dropped", action="store_true", help="list the glosses dropped as English")
+    parser.add_argument(
+        "--native",
+        type=Path,
+        action="append",
+        default=[],
+        help="a folder of native English .txt files",
+    )
+    parser.add_argument(
+        "--dropped", action="store_true", help="list the glosses dropped as English"
+    )
     args = parser.parse_args()
     dictionary = load_freedict(FREEDICT)
-    english = English(args.native, inflections.load(str(ROOT / "rules" / "en" / "data" / "inflections.txt")))
+    english = English(
+        args.native, inflections.load(str(ROOT / "rules" / "en" / "data" / "inflections.txt"))
+    )
     groups = read_source(SOURCE)
     entries: dict[str, dict[str, Locution]] = {}
     seen: set[str] = set()
@@ -375,7 +262,8 @@ def main() -> int:
     PACK.write_text(render(groups, entries), encoding="utf-8")
     total = sum(len(e) for e in entries.values())
     locutions = sum(len(g.locutions) for g in groups)
-    print(f"{PACK.relative_to(ROOT)}: {locutions} locutions, {total} glosses kept, {len(dropped)} dropped as English")
+    kept = f"{locutions} locutions, {total} glosses kept, {len(dropped)} dropped as English"
+    print(f"{PACK.relative_to(ROOT)}: {kept}")
     if args.dropped:
         print("\n".join(dropped))
     return 0
