@@ -19,10 +19,16 @@ cache holds one entry per pack file and language table, not one per version.
 Invalid packs are never cached: their errors are raised on every run.
 
 Entries live in ``$AUDIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/translation-audit``,
-else ``~/.cache/translation-audit``. They are pickles: the directory must be
-writable by its owner only, as a home directory's cache is. ``AUDIT_NO_CACHE=1``
-(or ``audit check --no-cache``) turns the cache off. A cache that cannot be
-read or written is ignored.
+else ``~/.cache/translation-audit``. They are pickles, and loading a pickle
+can run code: an entry is loaded only from a directory owned by the user
+running the tool and not writable by group or others (the directory is
+created so when it does not exist), and only when the entry itself is a
+regular file of that user's, not writable by others. Anywhere else the
+cache is off, with one warning (``audit.errors.warn``); so it is for a user
+without a home directory (no ``HOME``, no passwd entry: a container), who
+can set ``AUDIT_CACHE_DIR``. ``AUDIT_NO_CACHE=1`` (or ``audit check
+--no-cache``) turns the cache off. An entry that cannot be read or loaded
+is built again and rewritten; a cache that cannot be written is ignored.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ import hashlib
 import json
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -41,21 +48,79 @@ from typing import Any, TypeVar
 
 import regex
 
+from audit.errors import warn
 from audit.version import __version__
 
 Manifest = dict[str, tuple[int, int]]
 T = TypeVar("T")
 
 
+GROUP_OR_OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
+
+
+class Unsafe(Exception):
+    """The cache directory cannot be trusted (or found): the cache is off."""
+
+
 def cache_dir() -> Path:
-    if "AUDIT_CACHE_DIR" in os.environ:
+    """Where entries live (see the module's docstring); ``Unsafe`` without a home."""
+    if os.environ.get("AUDIT_CACHE_DIR"):
         return Path(os.environ["AUDIT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError, OSError):
+            raise Unsafe("no home directory to keep it in (set AUDIT_CACHE_DIR)") from None
     return Path(base) / "translation-audit"
 
 
 def enabled() -> bool:
     return os.environ.get("AUDIT_NO_CACHE", "") in ("", "0")
+
+
+def trusted_dir() -> Path | None:
+    """The cache directory, created if need be, when it is safe to load pickles from;
+    otherwise None, after a warning."""
+    try:
+        folder = cache_dir()
+    except Unsafe as unsafe:
+        warn("cache", f"off: {unsafe}")
+        return None
+    return _vetted(str(folder))
+
+
+@cache
+def _vetted(name: str) -> Path | None:
+    """``name`` as a directory of this user's that others cannot write, or None (warned),
+    checked once per process."""
+    folder = Path(name)
+    try:
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _check_private(folder, directory=True)
+    except Unsafe as unsafe:
+        warn("cache", f"off: {unsafe}")
+        return None
+    return folder
+
+
+def _check_private(path: Path, directory: bool) -> None:
+    """``Unsafe`` unless ``path`` is this user's, not writable by group or others (and a
+    directory, or a regular file that is not a link)."""
+    try:
+        status = path.stat() if directory else path.lstat()
+    except FileNotFoundError:
+        raise Unsafe(f"{path} does not exist") from None
+    except OSError as bad:
+        raise Unsafe(f"{path}: {bad.strerror}") from None
+    kind_ok = stat.S_ISDIR(status.st_mode) if directory else stat.S_ISREG(status.st_mode)
+    if not kind_ok:
+        raise Unsafe(f"{path} is not a {'directory' if directory else 'regular file'}")
+    if hasattr(os, "geteuid") and status.st_uid != os.geteuid():
+        raise Unsafe(f"{path} belongs to another user")
+    if status.st_mode & GROUP_OR_OTHERS_WRITE:
+        raise Unsafe(f"{path} is writable by others (chmod go-w, or set AUDIT_CACHE_DIR)")
 
 
 def cached(
@@ -69,10 +134,11 @@ def cached(
     ``identity`` tells entries of one ``kind`` apart; ``sources(value)`` names
     the files the value was built from. When ``build`` raises, nothing is
     cached."""
-    if not enabled():
+    folder = trusted_dir() if enabled() else None
+    if folder is None:
         return build()
     slot = f"{kind}-{_digest([__version__, sys.version, regex.__version__, identity])}-"
-    entry = cache_dir() / f"{slot}{_code_digest()}.pickle"
+    entry = folder / f"{slot}{_code_digest()}.pickle"
     value = _read(entry)
     if value is not None:
         return value
@@ -120,11 +186,16 @@ def _stamp(name: str) -> tuple[int, int]:
 
 
 def _read(entry: Path) -> Any:
+    """The value of ``entry`` while fresh; None when it is missing, stale, not this user's
+    private file, or not a pickle this code can load (it is then built again)."""
     try:
+        _check_private(entry, directory=False)
         with entry.open("rb") as stream:
             manifest, value = pickle.load(stream)
         fresh = all(_stamp(name) == stamp for name, stamp in manifest.items())
-    except (OSError, EOFError, ValueError, TypeError, AttributeError, pickle.UnpicklingError):
+    except Unsafe:
+        return None
+    except Exception:  # a truncated, corrupt or foreign entry: rebuilt
         return None
     return value if fresh else None
 
@@ -134,7 +205,6 @@ def _write(entry: Path, manifest: Manifest | None, value: object) -> bool:
     if manifest is None:
         return False
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         descriptor, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
     except OSError:
         return False

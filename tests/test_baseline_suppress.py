@@ -32,7 +32,7 @@ def test_baseline_round_trip_survives_edits_above_a_finding(run_cli, tmp_path):
     article.write_text(ARTICLE, encoding="utf-8")
     baseline = tmp_path / "baseline.json"
     result, report = check(run_cli, tmp_path, "--baseline-write", baseline, article)
-    assert result.code == 1 and len(report["articles"][0]["findings"]) == 2
+    assert result.code == 0 and len(report["articles"][0]["findings"]) == 2
     recorded = json.loads(baseline.read_text(encoding="utf-8"))
     assert [entry["text"] for entry in recorded["findings"]] == ["Bagdad", "Kerbala"]
 
@@ -56,7 +56,7 @@ def test_baseline_file_errors(run_cli, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{}", encoding="utf-8")
     result, _ = check(run_cli, tmp_path, "--baseline", bad, article)
-    assert result.code == 2 and "bad.json: not a version 1 baseline file" in result.stderr
+    assert result.code == 2 and "bad.json: not a baseline file (no 'version')" in result.stderr
     result, _ = check(run_cli, tmp_path, "--baseline", bad, "--baseline-write", bad, article)
     assert result.code == 2 and "cannot be combined" in result.stderr
 
@@ -67,7 +67,7 @@ def test_inline_markers_silence_their_line_or_the_next(run_cli, tmp_path):
         "Protests spread from Bagdad. audit: ignore[b.bagdad]\n"
         "<!-- audit: ignore b -->\n\n"
         "Police fired shots in Kerbala on Friday.\n"
-        "Then Bagdad again. <!-- audit: ignore other.rule -->\n"
+        "Then Bagdad again. <!-- audit: ignore b.other-rule -->\n"
         "And Bagdad once more. audit: ignore\n",
         encoding="utf-8",
     )

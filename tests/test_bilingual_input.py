@@ -84,7 +84,7 @@ def test_a_malformed_file_is_one_error_line_with_its_line_and_no_report(run_cli,
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     report = tmp_path / "report.json"
-    result = run_cli("check", "--no-config", "-f", "json", "-o", report, path)
+    result = run_cli("check", "--no-config", "--fail-fast", "-f", "json", "-o", report, path)
     assert result.code == 2, result.stderr
     assert result.stderr.startswith(f"error: {tmp_path / expected}"), result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr

@@ -44,12 +44,14 @@ def article(tmp_path: Path) -> Path:
 def check_with_output(
     run_cli: Callable[..., Any], tmp_path: Path
 ) -> Callable[..., tuple[Any, Path]]:
-    """Run `audit check --format json --output FILE ARGS...`; return the result and FILE."""
+    """Run `audit check --fail-fast --format json --output FILE ARGS...`; return the result and
+    FILE. (Without ``--fail-fast``, an unreadable input is an error entry of the report: see
+    tests/faults.)"""
 
     def run(*args: str | Path) -> tuple[Any, Path]:
         report = tmp_path / "out" / "report.json"
         report.parent.mkdir(exist_ok=True)
-        result = run_cli("check", "--format", "json", "--output", report, *args)
+        result = run_cli("check", "--fail-fast", "--format", "json", "--output", report, *args)
         return result, report
 
     return run
@@ -237,6 +239,6 @@ def test_bad_input_after_good_input_leaves_no_report(check_with_output, article,
 def test_existing_report_survives_a_failed_run(run_cli, article, tmp_path):
     report = tmp_path / "report.json"
     report.write_text("previous report", encoding="utf-8")
-    result = run_cli("check", "--output", report, article, tmp_path / "missing.txt")
+    result = run_cli("check", "--fail-fast", "--output", report, article, tmp_path / "missing.txt")
     assert result.code == 2
     assert report.read_text(encoding="utf-8") == "previous report"

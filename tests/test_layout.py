@@ -33,6 +33,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("audit.reports",),
     ("audit.cli",),
     ("audit.serve",),
+    ("audit.distributed",),
     ("audit", "audit.__main__"),
 )
 OUTPUT_CALLS = {"print", "echo", "secho"}

@@ -145,7 +145,7 @@ def test_sarif_describes_every_enabled_rule_and_only_those(check: Runner) -> Non
     assert "He said so." in said["help"]["text"] and "He says so." in said["help"]["text"]
     police = next(rule for rule in rules if rule["id"] == "ci.police")
     assert "helpUri" not in police
-    assert police["shortDescription"]["text"] == "'{match}' is flagged as minor"
+    assert police["shortDescription"]["text"] == "'the flagged text' is flagged as minor"
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         assert result["level"] == SARIF_LEVELS[SEVERITY_OF[result["ruleId"]]]

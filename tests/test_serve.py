@@ -70,7 +70,7 @@ def cli_error(run_cli, tmp_path: Path, line: bytes) -> str:
     """The problem the CLI reports for ``line`` as a record of a JSONL file (no place)."""
     jsonl = tmp_path / "bad.jsonl"
     jsonl.write_bytes(line + b"\n")
-    result = run_cli("check", "--no-config", "--jsonl", jsonl)
+    result = run_cli("check", "--no-config", "--fail-fast", "--jsonl", jsonl)
     assert result.code == 2 and result.stdout == ""
     prefix = f"error: {jsonl}:1: "
     assert result.stderr.startswith(prefix), result.stderr

@@ -3,17 +3,30 @@ and the sentences of a segment.
 
 ``compile_regex`` compiles a regex a rule author wrote, in ``regex``'s
 syntax with ``^`` and ``$`` at line ends, and names the field when it is
-wrong; ``ending_here`` turns a context regex into one searched backwards
-from where a match starts. ``sentence_lengths`` splits one segment of a
-bilingual file into sentences, for the kinds that compare source and
-target.
+wrong. Every such regex is bounded, whatever its kind and field:
+
+- at validation, a pattern of more than ``MAX_PATTERN_CHARS`` characters, a
+  counted repetition (``{n}``, ``{m,n}``) above ``MAX_REPEAT``, or nested
+  counts that would unroll to more than ``MAX_UNROLLED`` copies are refused
+  before ``regex`` compiles them (``regex`` unrolls counted repetitions:
+  ``(?:ab){1000000000}`` would take tens of gigabytes);
+- at match time, every call runs with the ``REGEX_TIMEOUT_SECONDS``
+  timeout: the compiled regex is a ``BoundedPattern``, whose methods are
+  ``regex``'s with the timeout always set. A timeout raises
+  ``RegexTimeout`` naming the field, which the engine reports at the rule.
+
+``ending_here`` turns a context regex into one searched backwards from where
+a match starts. ``sentence_lengths`` splits one segment of a bilingual file
+into sentences, for the kinds that compare source and target.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -24,17 +37,133 @@ from audit.text.segment import split_sentences
 from audit.text.spans import Span
 
 REGEX_TIMEOUT_SECONDS = 2.0
+MAX_PATTERN_CHARS = 20_000
+MAX_REPEAT = 10_000
+MAX_UNROLLED = 100_000
 SENTENCE_CACHE = 65536
 _BACKREFERENCE_RE = re.compile(r"\\[1-9]|\\g<|\(\?P[=>]|\(\?&|\(\?R\)|\(\?[+-]?\d")
+_COUNT_RE = re.compile(r"\{(\d*)(?:,(\d*))?\}")
+_ESCAPE_WITH_BRACES_RE = re.compile(r"\\[pPNx]\{[^}]*\}|\\.", re.DOTALL)
 
 
-def compile_regex(source: str, field_name: str, ignore_case: bool = False) -> regex.Pattern[str]:
-    """Compile a user regex (``regex`` syntax, ``^``/``$`` at line ends); errors name the field."""
+class RegexTimeout(TimeoutError):
+    """A user regex ran past ``REGEX_TIMEOUT_SECONDS``; ``field`` names the rule's field."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(f"the regex of '{field}' ran past {REGEX_TIMEOUT_SECONDS:g} seconds")
+        self.field = field
+
+
+@dataclass(frozen=True)
+class BoundedPattern:
+    """A compiled user regex whose every call has the timeout (``regex.Pattern``'s API)."""
+
+    pattern: regex.Pattern[str]
+    field: str
+
+    @property
+    def flags(self) -> int:
+        return self.pattern.flags
+
+    @property
+    def groups(self) -> int:
+        return self.pattern.groups
+
+    def search(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
+        return self._call(self.pattern.search, text, args, kwargs)
+
+    def match(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
+        return self._call(self.pattern.match, text, args, kwargs)
+
+    def fullmatch(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
+        return self._call(self.pattern.fullmatch, text, args, kwargs)
+
+    def findall(self, text: str, *args: Any, **kwargs: Any) -> list[Any]:
+        return self._call(self.pattern.findall, text, args, kwargs)
+
+    def sub(self, replacement: Any, text: str, *args: Any, **kwargs: Any) -> str:
+        kwargs["timeout"] = REGEX_TIMEOUT_SECONDS
+        try:
+            return self.pattern.sub(replacement, text, *args, **kwargs)
+        except TimeoutError:
+            raise RegexTimeout(self.field) from None
+
+    def finditer(self, text: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match[str]]:
+        kwargs["timeout"] = REGEX_TIMEOUT_SECONDS
+        try:
+            yield from self.pattern.finditer(text, *args, **kwargs)
+        except TimeoutError:
+            raise RegexTimeout(self.field) from None
+
+    def _call(self, method: Any, text: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        kwargs["timeout"] = REGEX_TIMEOUT_SECONDS
+        try:
+            return method(text, *args, **kwargs)
+        except TimeoutError:
+            raise RegexTimeout(self.field) from None
+
+
+def compile_regex(source: str, field_name: str, ignore_case: bool = False) -> BoundedPattern:
+    """Compile a user regex (``regex`` syntax, ``^``/``$`` at line ends) within the bounds of
+    the module's docstring; errors name the field."""
+    problem = bounds_problem(source)
+    if problem:
+        raise FieldError((field_name,), problem)
     flags = regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0)
     try:
-        return regex.compile(source, flags)
+        return BoundedPattern(regex.compile(source, flags), field_name)
     except regex.error as bad:
         raise FieldError((field_name,), f"invalid regex: {bad}") from None
+    except (OverflowError, MemoryError, RecursionError):
+        raise FieldError((field_name,), "regex too large to compile") from None
+
+
+def bounds_problem(source: str) -> str | None:
+    """Why ``source`` is beyond the bounds (size, counted repetitions), or None. A group's
+    weight is the most copies any of its items unrolls to; a count multiplies it."""
+    if len(source) > MAX_PATTERN_CHARS:
+        return f"regex too long: {len(source)} characters (at most {MAX_PATTERN_CHARS})"
+    plain = _ESCAPE_WITH_BRACES_RE.sub("e", source)
+    weights = [1]
+    position = 0
+    while position < len(plain):
+        char = plain[position]
+        position = _class_end(plain, position) if char == "[" else position + 1
+        if char == "(":
+            weights.append(1)
+            continue
+        weight = weights.pop() if char == ")" and len(weights) > 1 else 1
+        count = _COUNT_RE.match(plain, position)
+        if count and (count.group(1) or count.group(2)):
+            times = max(int(count.group(1) or 0), int(count.group(2) or 0))
+            if times > MAX_REPEAT:
+                return f"a repetition count of {times} is too large (at most {MAX_REPEAT})"
+            weight *= times
+            position = count.end()
+        if weight > MAX_UNROLLED:
+            return f"nested repetitions would unroll to {weight} copies (at most {MAX_UNROLLED})"
+        weights[-1] = max(weights[-1], weight)
+    return None
+
+
+def _class_end(source: str, start: int) -> int:
+    """The position after the character class opening at ``start`` (nested sets too; a
+    ``]`` first in the class is a member)."""
+    depth, position = 0, start
+    while position < len(source):
+        char = source[position]
+        position += 1
+        if char == "[":
+            depth += 1
+            if source.startswith("^", position):
+                position += 1
+            if source.startswith("]", position):
+                position += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return position
+    return position
 
 
 def ending_here(source: str) -> str:

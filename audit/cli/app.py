@@ -1,41 +1,64 @@
 """The ``audit`` command: ``audit check``, which calls the library and picks a report
 writer, and the ``audit rules`` group of ``audit.cli.rules``.
 
-Exit codes live in ``ExitCode``: 0 every article passed, 1 the gate failed
-(or a rule test failed), 2 a usage, input or configuration error. Errors the
-user can cause are printed as one line, ``error: PLACE: problem``; only
-``main`` turns them into an exit code.
+Exit codes live in ``audit.cli.exits.ExitCode``: 0 every article passed, 1
+the gate failed (or a rule test failed), 2 a usage, input, configuration or
+output error (or an input of the run that could not be read), 3 an internal
+error. Errors the user can cause are printed as one line, ``error: PLACE:
+problem``; only ``main`` (through ``audit.cli.exits.guarded``) turns what
+escapes a command into an exit code.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
+import signal
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 
-from audit.auditor import ArticleResult, Auditor
+from audit.auditor import Auditor
 from audit.cli.compare import compare as compare_command
+from audit.cli.exits import DEBUG_FLAG, EXIT_CODES_HELP, ExitCode, Interrupted, guarded
 from audit.cli.optional import add_optional_command
-from audit.cli.output import open_output
-from audit.cli.progress import progress
-from audit.cli.rules import ExitCode, NoBuiltinOption, RulesOption, option, rules_app
-from audit.cli.runner import audit_all, default_jobs
-from audit.errors import AuditError, UsageError, did_you_mean
-from audit.gate import baseline, config
-from audit.mqm import SEVERITIES
-from audit.reports import FORMATS, ReportContext, Summary, Writer, load
-from audit.rulebook.selection import from_options
+from audit.cli.options import (
+    ConfigOption,
+    DisableOption,
+    EnableOption,
+    FailOnOption,
+    FileOption,
+    LanguageOption,
+    NoBuiltinOption,
+    NoCacheOption,
+    NoConfigOption,
+    RulesOption,
+    Selectors,
+    SourceLanguageOption,
+    Text,
+    choice,
+    configured,
+    found_config,
+    option,
+)
+from audit.cli.output import Inputs, check_output
+from audit.cli.reporting import Run, write_reports
+from audit.cli.rules import rules_app
+from audit.cli.runner import audit_all, capped_jobs
+from audit.errors import UsageError
+from audit.gate import config
+from audit.reports import FORMATS, ReportContext, load
 from audit.text.bilingual.formats import INPUT_FORMATS
 from audit.text.bilingual.formats import globs as bilingual_globs
 from audit.text.ingest import (
     DEFAULT_GLOBS,
-    Article,
+    STDIN,
+    Entry,
+    Unreadable,
     check_encoding,
     read_jsonl,
     read_paths,
@@ -43,11 +66,11 @@ from audit.text.ingest import (
 )
 from audit.version import __version__
 
-FAIL_ON_CHOICES = (*SEVERITIES, "never")
 COLOR_CHOICES = ("auto", "always", "never")
 
 app = typer.Typer(
     help="Audit machine-translated news articles before publication.",
+    epilog=EXIT_CODES_HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -61,9 +84,6 @@ Paths = Annotated[
     list[str] | None,
     typer.Argument(metavar="PATH", help="Files, directories, or - for stdin."),
 ]
-Text = str | None
-Selectors = list[str] | None
-FileOption = Path | None
 
 
 def _version(value: bool) -> None:
@@ -77,11 +97,17 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            DEBUG_FLAG, help="On an internal error, show its traceback (anywhere on the line)."
+        ),
+    ] = False,
 ) -> None:
     """Audit machine-translated news articles before publication."""
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES_HELP)
 def check(
     paths: Paths = None,
     output_format: Annotated[
@@ -94,29 +120,11 @@ def check(
     ] = None,
     rules: RulesOption = None,
     no_builtin: NoBuiltinOption = False,
-    enable: Annotated[
-        Selectors, option("--enable", help="Enable a rule, pack or tag.", metavar="ID|TAG")
-    ] = None,
-    disable: Annotated[
-        Selectors, option("--disable", help="Disable a rule, pack or tag.", metavar="ID|TAG")
-    ] = None,
-    fail_on: Annotated[
-        Text,
-        option(
-            "--fail-on",
-            help="Severity that fails an article: " + ", ".join(FAIL_ON_CHOICES),
-            metavar="SEVERITY",
-        ),
-    ] = None,
-    language: Annotated[
-        Text, option("--language", help="The articles' language.", metavar="CODE")
-    ] = None,
-    source_language: Annotated[
-        Text,
-        option(
-            "--source-language", help="Translated from ('en': original English).", metavar="CODE"
-        ),
-    ] = None,
+    enable: EnableOption = None,
+    disable: DisableOption = None,
+    fail_on: FailOnOption = None,
+    language: LanguageOption = None,
+    source_language: SourceLanguageOption = None,
     jsonl: Annotated[
         FileOption,
         option("--jsonl", help="JSON Lines input (id, text, source_language).", metavar="FILE"),
@@ -133,11 +141,8 @@ def check(
     color: Annotated[
         str, option("--color", help="auto, always or never.", metavar="WHEN")
     ] = "auto",
-    config_file: Annotated[
-        FileOption,
-        option("--config", help="Configuration file (default: found upward).", metavar="FILE"),
-    ] = None,
-    no_config: Annotated[bool, option("--no-config", help="Ignore configuration files.")] = False,
+    config_file: ConfigOption = None,
+    no_config: NoConfigOption = False,
     baseline_file: Annotated[
         FileOption,
         option("--baseline", help="Report only findings not in this baseline.", metavar="FILE"),
@@ -155,8 +160,10 @@ def check(
         FileOption,
         option("--references", help="Reference translations, named like the articles."),
     ] = None,
-    no_cache: Annotated[
-        bool, option("--no-cache", help="Compile the rule packs without the cache.")
+    no_cache: NoCacheOption = False,
+    fail_fast: Annotated[
+        bool,
+        option("--fail-fast", help="Stop at the first input that cannot be read, no report."),
     ] = False,
     input_format: Annotated[
         str,
@@ -166,70 +173,91 @@ def check(
             metavar="FORMAT",
         ),
     ] = "auto",
+    scheduler: Annotated[
+        Text,
+        option(
+            "--scheduler",
+            help="Check on a Dask cluster: tcp://HOST:8786, or local:N worker processes.",
+            metavar="ADDRESS",
+        ),
+    ] = None,
 ) -> ExitCode:
     """Audit articles and report findings, scores and a pass/fail verdict per article."""
     if not paths and jsonl is None:
         raise UsageError("check", "give at least one file, directory, '-' or --jsonl FILE")
     if baseline_file and baseline_write:
         raise UsageError("--baseline-write", "cannot be combined with --baseline")
-    writer_module = load(_choice("--format", output_format, FORMATS))
-    use_color = _use_color(_choice("--color", color, COLOR_CHOICES), output)
+    writer_module = load(choice("--format", output_format, FORMATS))
+    use_color = _use_color(choice("--color", color, COLOR_CHOICES), output)
     check_encoding(encoding)
     if jobs is not None and jobs < 1:
         raise UsageError("--jobs", f"must be 1 or more, not {jobs}")
-    settings = _settings(config_file, no_config)
-    settings = replace(
-        settings,
-        packs=(*settings.packs, *(rules or ())),
-        builtin=settings.builtin and not no_builtin,
-        rule_settings=(*settings.rule_settings, *from_options(enable or (), disable or ())),
-        language=language or settings.language,
-        source_language=source_language or settings.source_language,
-        baseline=baseline_file or settings.baseline,
+    if jobs is not None and scheduler is not None:
+        raise UsageError("--jobs", "cannot be combined with --scheduler")
+    settings = configured(
+        found_config(config_file, no_config),
+        rules=rules,
+        no_builtin=no_builtin,
+        enable=enable,
+        disable=disable,
+        language=language,
+        source_language=source_language,
+        fail_on=fail_on,
     )
-    if fail_on is not None:
-        policy = replace(settings.policy, fail_on=_choice("--fail-on", fail_on, FAIL_ON_CHOICES))
-        settings = replace(settings, policy=policy)
+    settings = replace(settings, baseline=baseline_file or settings.baseline)
+    input_format = choice("--input-format", input_format, INPUT_FORMATS)
+    globs = glob or _globs(input_format)
+    inputs = _inputs(paths or (), jsonl, globs, settings, config_file)
+    check_output("--output", output, inputs)
+    check_output("--baseline-write", baseline_write, inputs)
+    if output is not None and baseline_write is not None and _same_path(output, baseline_write):
+        raise UsageError("--baseline-write", "must not be the --output file")
     auditor = Auditor.from_config(settings, cache=not no_cache)
-    input_format = _choice("--input-format", input_format, INPUT_FORMATS)
-    articles = _articles(paths or (), jsonl, glob or _globs(input_format), encoding, input_format)
+    entries = _articles(paths or (), jsonl, globs, encoding, input_format)
     if references is not None:
-        articles = with_references(articles, references, encoding)
-    writer = writer_module.writer(ReportContext(rules=auditor.rules, color=use_color))
-    results = audit_all(auditor, articles, jobs or default_jobs())
-    summary = _write_reports(results, writer, output, baseline_write, show_progress=not quiet)
-    return ExitCode.PASSED if summary.failed == 0 else ExitCode.GATE_FAILED
+        entries = with_references(entries, references, encoding)
+    if fail_fast:
+        entries = _stop_at_unreadable(entries)
+    run = Run(
+        writer=writer_module.writer(ReportContext(rules=auditor.rules, color=use_color)),
+        output=output,
+        baseline_write=baseline_write,
+        baseline_read=settings.baseline,
+        accepted=auditor.baseline.accepted,
+        show_progress=not quiet,
+    )
+    summary = write_reports(audit_all(auditor, entries, capped_jobs(jobs), scheduler), run)
+    if summary.errors:
+        return ExitCode.USAGE
+    if summary.failed == 0 or baseline_write is not None:
+        return ExitCode.PASSED
+    return ExitCode.GATE_FAILED
 
 
-def _write_reports(
-    results: Iterable[ArticleResult],
-    writer: Writer,
-    output: Path | None,
-    baseline_write: Path | None,
-    show_progress: bool,
-) -> Summary:
-    """Stream each result to the report (and record it for a baseline); return the tally."""
-    summary = Summary()
-    accepted = []
-    with open_output(output) as out, _baseline_output(baseline_write) as baseline_out:
-        with progress(show_progress) as advance:
-            for result in results:
-                summary.add(result)
-                out.write(writer.article(result))
-                if baseline_out is not None:
-                    accepted.append((result.article.path, result.findings))
-                advance()
-        out.write(writer.finish(summary))
-        if baseline_out is not None:
-            baseline_out.write(baseline.render(accepted))
-    return summary
+def _inputs(
+    paths: Iterable[str],
+    jsonl: Path | None,
+    globs: Iterable[str],
+    settings: config.Config,
+    config_file: Path | None,
+) -> Inputs:
+    """What the run reads, that no report may overwrite."""
+    named = [Path(name) for name in paths if name != STDIN]
+    files = [path for path in named if not path.is_dir()]
+    files += [path for path in (jsonl, settings.baseline, config_file) if path is not None]
+    directories = tuple(path for path in named if path.is_dir())
+    return Inputs(tuple(files), directories, tuple(globs))
 
 
-def _settings(config_file: Path | None, no_config: bool) -> config.Config:
-    if config_file is not None:
-        return config.load(config_file)
-    found = None if no_config else config.find(Path.cwd())
-    return config.load(found) if found else config.Config()
+def _same_path(first: Path, second: Path) -> bool:
+    return Inputs(files=(second,)).holds(first)
+
+
+def _stop_at_unreadable(entries: Iterable[Entry]) -> Iterator[Entry]:
+    for entry in entries:
+        if isinstance(entry, Unreadable):
+            raise entry.error()
+        yield entry
 
 
 def _articles(
@@ -238,10 +266,11 @@ def _articles(
     globs: Iterable[str],
     encoding: str | None,
     input_format: str = "auto",
-) -> Iterator[Article]:
-    yield from read_paths(paths, globs, encoding, input_format)
-    if jsonl is not None:
-        yield from read_jsonl(jsonl, encoding)
+) -> Iterator[Entry]:
+    if paths.count(STDIN) + (str(jsonl) == STDIN) > 1:
+        raise UsageError(STDIN, "standard input can be read only once")
+    read = read_paths(paths, globs, encoding, input_format)
+    return chain(read, read_jsonl(jsonl, encoding)) if jsonl is not None else read
 
 
 def _globs(input_format: str) -> tuple[str, ...]:
@@ -249,28 +278,11 @@ def _globs(input_format: str) -> tuple[str, ...]:
     return DEFAULT_GLOBS if input_format in ("auto", "text") else bilingual_globs(input_format)
 
 
-@contextlib.contextmanager
-def _baseline_output(path: Path | None) -> Iterator[TextIO | None]:
-    if path is None:
-        yield None
-        return
-    with open_output(path) as stream:
-        yield stream
-
-
-def _choice(option: str, value: str, choices: Iterable[str]) -> str:
-    """``value`` when it is one of ``choices``; otherwise a UsageError naming ``option``."""
-    allowed = tuple(choices)
-    if value not in allowed:
-        hint = did_you_mean(value, allowed) or f" (choose from: {', '.join(allowed)})"
-        raise UsageError(option, f"unknown value '{value}'{hint}")
-    return value
-
-
 def _use_color(mode: str, output: Path | None) -> bool:
     if mode != "auto":
         return mode == "always"
-    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    terminal = sys.stdout is not None and sys.stdout.isatty()
+    return output is None and terminal and "NO_COLOR" not in os.environ
 
 
 add_optional_command(app, "serve", "audit.serve.command", help="Serve audits over HTTP.")
@@ -283,11 +295,12 @@ CommandLineError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; the only place that turns errors into exit codes."""
+    return guarded(_run, sys.argv[1:] if argv is None else list(argv))
+
+
+def _run(argv: list[str]) -> int:
     try:
         code = app(args=argv, prog_name="audit", standalone_mode=False)
-    except AuditError as error:
-        typer.echo(f"error: {error}", err=True)
-        return ExitCode.USAGE
     except CommandLineError as error:
         message = error.format_message()
         if type(error).__name__ == "NoArgsIsHelpError":
@@ -295,9 +308,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             typer.echo(f"error: {' '.join(message.split())}", err=True)
         return ExitCode.USAGE
-    except typer.Abort:
-        typer.echo("error: interrupted", err=True)
-        return ExitCode.USAGE
+    except typer.Abort:  # click's word for an end of input at a prompt
+        raise Interrupted(signal.SIGINT) from None
     return int(code or 0)
 
 

@@ -23,8 +23,9 @@ import typer
 
 from audit.auditor import Auditor
 from audit.cli.compare_report import RENDERERS, Comparison, SegmentRow
+from audit.cli.exits import ExitCode
+from audit.cli.options import NoBuiltinOption, NoConfigOption, RulesOption, option
 from audit.cli.output import open_output
-from audit.cli.rules import ExitCode, NoBuiltinOption, RulesOption, option
 from audit.errors import InputError, UsageError
 from audit.gate import config
 from audit.scores.reference import compare_corpus
@@ -79,7 +80,7 @@ def compare(
     ] = None,
     rules: RulesOption = None,
     no_builtin: NoBuiltinOption = False,
-    no_config: Annotated[bool, option("--no-config", help="Ignore configuration files.")] = False,
+    no_config: NoConfigOption = False,
 ) -> ExitCode:
     """Score a translation against references: corpus and segment chrF++, BLEU, TER."""
     renderer = RENDERERS.get(output_format)

@@ -1,46 +1,24 @@
-"""The ``audit rules`` commands (list, show, kinds, validate, test) and what the commands share.
+"""The ``audit rules`` commands: list, show, kinds, validate, test.
 
-``ExitCode`` is every command's exit status: 0 every article passed, 1 the
-gate failed (or a rule test failed), 2 a usage, input or configuration
-error. ``RulesOption`` and ``NoBuiltinOption`` choose the packs, as in
-``audit check``.
+Every command's exit status is an ``audit.cli.exits.ExitCode``; the packs
+are chosen with the options of ``audit.cli.options``, as in ``audit check``.
 """
 
 from __future__ import annotations
 
-from enum import IntEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from audit import checks
+from audit.cli.exits import ExitCode
+from audit.cli.options import NoBuiltinOption, PackPaths, RulesOption
 from audit.engine import ruletest
 from audit.engine.packs import load_packs
 from audit.errors import UsageError, did_you_mean
 from audit.rulebook.examples import describe
 from audit.rulebook.packs import Rule
-
-
-class ExitCode(IntEnum):
-    PASSED = 0
-    GATE_FAILED = 1
-    USAGE = 2
-
-
-def option(*names: str, help: str, metavar: str | None = None) -> typer.models.OptionInfo:
-    return typer.Option(*names, help=help, metavar=metavar)
-
-
-PackPaths = Annotated[
-    list[Path] | None,
-    typer.Argument(metavar="PACK", help="Rule pack files or directories (default: shipped)."),
-]
-RulesOption = Annotated[
-    list[Path] | None,
-    option("--rules", "-r", help="A rule pack file or directory (repeatable).", metavar="PATH"),
-]
-NoBuiltinOption = Annotated[bool, option("--no-builtin", help="Do not load the shipped packs.")]
 
 rules_app = typer.Typer(help="List, show, validate and test rules.", no_args_is_help=True)
 
@@ -109,7 +87,7 @@ def rules_kinds(
 
 @rules_app.command("validate")
 def rules_validate(paths: PackPaths = None) -> ExitCode:
-    """Load and validate rule packs; report the first problem with its file:line."""
+    """Load and validate rule packs; report every problem with its file:line:column."""
     packs = load_packs(paths or (), builtin=not paths)
     count = sum(len(pack.rules) for pack in packs)
     typer.echo(f"ok: {count} rules in {len(packs)} packs")

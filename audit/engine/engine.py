@@ -30,6 +30,7 @@ from audit.engine.suppress import Suppressions
 from audit.errors import AuditError
 from audit.matching.screen import Screen
 from audit.mqm import SEVERITY_RANK
+from audit.rulebook.fields import where
 from audit.rulebook.kind import Hit
 from audit.rulebook.packs import Rule
 from audit.text.bilingual.segments import Segment
@@ -44,7 +45,7 @@ class RuleTimeoutError(AuditError):
     """A user regex ran past its time limit."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found in a text: which rule, how bad, where, and what to write instead."""
 
@@ -143,9 +144,12 @@ def _one_per_span(findings: list[Finding]) -> list[Finding]:
 def _hits(rule: Rule, doc: Document) -> Iterable[Hit]:
     try:
         yield from rule.check.check(doc, {})
-    except TimeoutError:
+    except TimeoutError as slow:
+        field = getattr(slow, "field", "")
         raise RuleTimeoutError(
-            str(rule.location), f"rule '{rule.id}' ran too long on one text; simplify its regex"
+            str(where(rule.spec, (field,)) if field in rule.spec else rule.location),
+            f"rule '{rule.id}' ran too long on one text; simplify its regex"
+            + (f" '{field}'" if field else ""),
         ) from None
 
 

@@ -45,7 +45,7 @@ from typing import Any
 from audit.errors import ConfigError, did_you_mean
 from audit.gate.policy import Policy
 from audit.mqm import KNOWN_CATEGORIES, SEVERITIES
-from audit.rulebook.fields import check_mapping
+from audit.rulebook.fields import bool_hint, check_mapping
 from audit.rulebook.selection import RuleSetting
 from audit.rulebook.yamlsource import Location, YamlMap, read
 
@@ -161,7 +161,8 @@ def _rule_settings(rules: YamlMap, origin: str) -> tuple[RuleSetting, ...]:
             fields = check_mapping(value, RULE_FIELDS, f"rule '{selector}'", ConfigError)
             settings.append(RuleSetting(str(selector), place, **fields))
         else:
-            raise ConfigError(place, f"'{selector}' must be true, false or a mapping")
+            hint = bool_hint(value)
+            raise ConfigError(place, f"'{selector}' must be true, false or a mapping{hint}")
     return tuple(settings)
 
 

@@ -1,9 +1,18 @@
 """What every report format shares: the run summary, the context, the Writer protocol, and
-how a finding's place is named (``path``, or ``path#segment`` in a bilingual file)."""
+how a finding's place is named (``path``, or ``path#segment`` in a bilingual file).
+
+A writer's ``article`` and ``finish`` return the report's next text, as one
+string or as pieces (``Text``: a report streamed piece by piece never holds
+a large run in memory); ``pieces`` turns either into pieces. ``error``
+returns the entry of an input that could not be read (``Unreadable``).
+``Spool`` keeps text that a format must write later (the articles' rows of
+a SARIF run, after its results) in a temporary file rather than in memory.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -13,6 +22,16 @@ if TYPE_CHECKING:
     from audit.auditor import ArticleResult
     from audit.engine.engine import Finding
     from audit.rulebook.packs import Rule
+    from audit.text.ingest import Unreadable
+
+Text = str | Iterable[str]
+SPOOL_MEMORY = 1 << 20
+SPOOL_CHUNK = 1 << 16
+
+
+def pieces(text: Text) -> Iterable[str]:
+    """``text`` as pieces to write one after the other."""
+    return (text,) if isinstance(text, str) else text
 
 
 @dataclass
@@ -22,10 +41,15 @@ class Summary:
     articles: int = 0
     passed: int = 0
     findings: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SEVERITIES, 0))
+    errors: int = 0
+    """Inputs that could not be read."""
 
     @property
     def failed(self) -> int:
         return self.articles - self.passed
+
+    def add_error(self) -> None:
+        self.errors += 1
 
     def add(self, result: ArticleResult) -> None:
         self.articles += 1
@@ -39,6 +63,7 @@ class Summary:
             "passed": self.passed,
             "failed": self.failed,
             "findings": dict(self.findings),
+            "errors": self.errors,
         }
 
 
@@ -51,9 +76,33 @@ class ReportContext:
 
 
 class Writer(Protocol):
-    def article(self, result: ArticleResult) -> str: ...
+    def article(self, result: ArticleResult) -> Text: ...
 
-    def finish(self, summary: Summary) -> str: ...
+    def error(self, entry: Unreadable) -> Text: ...
+
+    def finish(self, summary: Summary) -> Text: ...
+
+
+class Spool:
+    """Text written now and read back, in pieces, at the end: in memory up to
+    ``SPOOL_MEMORY`` characters, then in a temporary file."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.SpooledTemporaryFile(  # noqa: SIM115 (closed by drain)
+            SPOOL_MEMORY, mode="w+", encoding="utf-8"
+        )
+        self.empty = True
+
+    def write(self, text: str) -> None:
+        self.empty = self.empty and not text
+        self.file.write(text)
+
+    def drain(self) -> Iterator[str]:
+        """What was written, in pieces; the spool is closed once they are read."""
+        self.file.seek(0)
+        with self.file:
+            while chunk := self.file.read(SPOOL_CHUNK):
+                yield chunk
 
 
 def place(result: ArticleResult, finding: Finding) -> str:

@@ -13,7 +13,8 @@ end a command early or start another one. A JSONL record has no lines of
 its own in the file, so its annotations name the file only and give the
 record id, line and column within the record in the message. A finding in
 a bilingual file names the line of its unit in the file (when the format
-tells it) and gives the segment id, line and column in the message.
+tells it) and gives the segment id, line and column in the message. An
+input that could not be read is an error on its file.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from audit.reports.sarif import record_id
 if TYPE_CHECKING:
     from audit.auditor import ArticleResult
     from audit.engine.engine import Finding
+    from audit.text.ingest import Unreadable
 
 NAME = "github"
 DESCRIPTION = "GitHub Actions annotations (workflow commands), one line per finding"
@@ -64,14 +66,19 @@ class GithubWriter:
         lines.extend(_note(result, note) for note in result.verdict.notes)
         return "".join(lines)
 
+    def error(self, entry: Unreadable) -> str:
+        message = f"{entry.place}: {entry.problem}"
+        return command("error", {"file": entry.path, "title": f"{TOOL_TITLE} input"}, message)
+
     def finish(self, summary: Summary) -> str:
         counts = ", ".join(f"{summary.findings[s]} {s}" for s in reversed(SEVERITIES))
         noun = "article" if summary.articles == 1 else "articles"
         message = (
             f"{summary.articles} {noun}: {summary.passed} passed, {summary.failed} failed; "
-            f"findings: {counts}"
+            f"findings: {counts}; inputs that could not be read: {summary.errors}"
         )
-        return command("error" if summary.failed else "notice", {"title": TOOL_TITLE}, message)
+        failed = summary.failed or summary.errors
+        return command("error" if failed else "notice", {"title": TOOL_TITLE}, message)
 
 
 def _finding(result: ArticleResult, finding: Finding) -> str:

@@ -44,6 +44,7 @@ from audit.reports.base import ReportContext, Summary
 if TYPE_CHECKING:
     from audit.auditor import ArticleResult
     from audit.engine.engine import Finding
+    from audit.text.ingest import Unreadable
 
 NAME = "html"
 DESCRIPTION = "one self-contained HTML page: summary table, highlighted articles, filters"
@@ -279,9 +280,14 @@ class HtmlWriter:
     jinja: Environment | None = None
     page: Mapping[str, Any] = field(default_factory=dict)
     articles: list[ArticleView] = field(default_factory=list)
+    errors: list[Unreadable] = field(default_factory=list)
 
     def article(self, result: ArticleResult) -> str:
         self.articles.append(ArticleView.of(result, len(self.articles) + 1))
+        return ""
+
+    def error(self, entry: Unreadable) -> str:
+        self.errors.append(entry)
         return ""
 
     def finish(self, summary: Summary) -> str:
@@ -289,6 +295,7 @@ class HtmlWriter:
         script = _asset("report.js")
         return jinja.get_template(self.template).render(
             articles=self.articles,
+            errors=self.errors,
             summary=summary,
             facets=_facets(self.articles),
             severities=SEVERITY_ORDER,

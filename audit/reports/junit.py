@@ -10,7 +10,9 @@ the default gate fails on) are a ``<failure>`` typed
 by their severity; minor and neutral findings pass, their message in
 ``<system-out>``. Every suite ends with a ``gate`` testcase carrying the
 article's verdict: it fails, listing the reasons, when the article failed
-whatever the policy, so a clean article still shows one passing test.
+whatever the policy, so a clean article still shows one passing test. An
+input that could not be read is a suite of its own whose one ``read``
+testcase holds an ``<error>``.
 
 The tree is built with ElementTree and written once at the end, as the
 root needs the totals. Characters XML 1.0 cannot hold (most control
@@ -29,6 +31,7 @@ from audit.reports.sarif import record_id
 if TYPE_CHECKING:
     from audit.auditor import ArticleResult
     from audit.engine.engine import Finding
+    from audit.text.ingest import Unreadable
 
 NAME = "junit"
 DESCRIPTION = "JUnit XML: a test suite per article, a test case per finding and per gate"
@@ -68,6 +71,14 @@ class JunitWriter:
         )
         suite.append(_properties(result))
         suite.extend(cases)
+        self.suites.append(suite)
+        return ""
+
+    def error(self, entry: Unreadable) -> str:
+        case = _element("testcase", classname=GATE_CLASSNAME, name="read", file=entry.path)
+        case.append(_element("error", entry.problem, type="unreadable", message=entry.problem))
+        suite = _element("testsuite", name=entry.place, tests=1, failures=0, errors=1, skipped=0)
+        suite.append(case)
         self.suites.append(suite)
         return ""
 

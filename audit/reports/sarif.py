@@ -20,20 +20,29 @@ record's text go to the location's ``properties``. A finding in a bilingual
 file points at the line of its unit in the file (when the format tells it),
 names its segment as a ``logicalLocation`` (kind ``element``) and in its
 properties, with the region within the target text. Scores, languages and
-verdicts of the articles are in ``run.properties.articles``.
+verdicts of the articles are in ``run.properties.articles``. An input that
+could not be read is an error notification of the run's invocation, whose
+``executionSuccessful`` is then false.
+
+A rule's descriptions are its description, or its message with each
+placeholder put in words (``{match}``: "the flagged text"), never a raw
+``{match}``. The log is streamed: the driver and its rules with the first
+article, then each result as its article finishes; the articles' entries,
+which SARIF puts after the results, wait in a ``Spool``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import string
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from audit.reports.base import ReportContext, Summary
+from audit.reports.base import ReportContext, Spool, Summary, Text
+from audit.reports.json import dumps
 from audit.rulebook.examples import describe
 from audit.version import __version__
 
@@ -41,7 +50,7 @@ if TYPE_CHECKING:
     from audit.auditor import ArticleResult
     from audit.engine.engine import Finding
     from audit.rulebook.packs import Rule
-    from audit.text.ingest import Article
+    from audit.text.ingest import Article, Unreadable
 
 NAME = "sarif"
 DESCRIPTION = "SARIF 2.1.0 for code scanning: rules, results with regions and fingerprints"
@@ -52,6 +61,16 @@ SCHEMA_URI = (
 INFORMATION_URI = "https://pypi.org/project/translation-audit/"
 FINGERPRINT_KEY = "translationAudit/v1"
 LEVELS = {"critical": "error", "major": "error", "minor": "warning", "neutral": "note"}
+INDENT = 2
+PLACEHOLDER_WORDS = {
+    "match": "the flagged text",
+    "suggestion": "the suggestion",
+    "suggestions": "the suggestions",
+    "word": "the word",
+    "lower": "the word in lower case",
+    "before": "the text before",
+    "source": "the source word",
+}
 
 
 def record_id(article: Article) -> str | None:
@@ -69,16 +88,56 @@ class SarifWriter:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = sorted((rule for rule in rules if rule.enabled), key=lambda rule: rule.id)
         self.rule_index = {rule.id: index for index, rule in enumerate(self.rules)}
-        self.results: list[dict[str, Any]] = []
-        self.articles: list[dict[str, Any]] = []
+        self.started = False
+        self.results = 0
+        self.articles = Spool()
+        self.notifications: list[dict[str, Any]] = []
 
-    def article(self, result: ArticleResult) -> str:
+    def _opening(self) -> str:
+        """The log up to its first result, once."""
+        if self.started:
+            return ""
+        self.started = True
+        driver = {
+            "name": "translation-audit",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "informationUri": INFORMATION_URI,
+            "rules": [_descriptor(rule) for rule in self.rules],
+        }
+        pad = " " * INDENT
+        return (
+            f'{{\n{pad}"$schema": {dumps(SCHEMA_URI, INDENT)},\n'
+            f'{pad}"version": "{SARIF_VERSION}",\n{pad}"runs": [\n{pad * 2}{{\n'
+            f'{pad * 3}"tool": {dumps({"driver": driver}, INDENT, 3)},\n'
+            f'{pad * 3}"columnKind": "unicodeCodePoints",\n{pad * 3}"results": ['
+        )
+
+    def article(self, result: ArticleResult) -> Text:
+        yield self._opening()
         seen: Counter[tuple[str, str]] = Counter()
         for finding in result.findings:
             occurrence = seen[finding.rule, finding.text]
             seen[finding.rule, finding.text] += 1
-            self.results.append(self._result(result.article, finding, occurrence))
-        self.articles.append(_article_properties(result))
+            yield self._item(self._result(result.article, finding, occurrence))
+        entry = dumps(_article_properties(result), INDENT, 6)
+        self.articles.write(("," if not self.articles.empty else "") + f"\n{' ' * 12}{entry}")
+
+    def _item(self, result: dict[str, Any]) -> str:
+        separator = "," if self.results else ""
+        self.results += 1
+        return f"{separator}\n{' ' * 8}{dumps(result, INDENT, 4)}"
+
+    def error(self, entry: Unreadable) -> Text:
+        self.notifications.append(
+            {
+                "level": "error",
+                "message": {"text": f"{entry.place}: {entry.problem}"},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(entry.path)}}}
+                ],
+            }
+        )
         return ""
 
     def _result(self, article: Article, finding: Finding, occurrence: int) -> dict[str, Any]:
@@ -102,26 +161,36 @@ class SarifWriter:
             result["ruleIndex"] = self.rule_index[finding.rule]
         return result
 
-    def finish(self, summary: Summary) -> str:
-        driver = {
-            "name": "translation-audit",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "informationUri": INFORMATION_URI,
-            "rules": [_descriptor(rule) for rule in self.rules],
+    def finish(self, summary: Summary) -> Text:
+        yield self._opening()
+        pad = " " * INDENT
+        yield (f"\n{pad * 3}]," if self.results else "],") + f'\n{pad * 3}"invocations": '
+        invocation = {
+            "executionSuccessful": not self.notifications,
+            "toolExecutionNotifications": self.notifications,
         }
-        run = {
-            "tool": {"driver": driver},
-            "columnKind": "unicodeCodePoints",
-            "results": self.results,
-            "properties": {"articles": self.articles, "summary": summary.to_dict()},
-        }
-        log = {"$schema": SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
-        return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        yield dumps([invocation], INDENT, 3) + f',\n{pad * 3}"properties": {{\n'
+        yield f'{pad * 4}"articles": ['
+        if not self.articles.empty:
+            yield from self.articles.drain()
+            yield f"\n{pad * 4}"
+        yield f'],\n{pad * 4}"summary": {dumps(summary.to_dict(), INDENT, 4)}\n'
+        yield f"{pad * 3}}}\n{pad * 2}}}\n{pad}]\n}}\n"
+
+
+def in_words(template: str) -> str:
+    """A message template with each placeholder put in words (``{match}``: "the flagged
+    text"), and ``{{`` and ``}}`` as the braces they stand for."""
+    parts: Iterator[tuple[str, str | None, str | None, str | None]]
+    parts = string.Formatter().parse(template)
+    return "".join(
+        literal + ("" if name is None else PLACEHOLDER_WORDS.get(name, f"the {name}"))
+        for literal, name, _, _ in parts
+    )
 
 
 def _descriptor(rule: Rule) -> dict[str, Any]:
-    full = rule.description or rule.message
+    full = rule.description or in_words(rule.message)
     descriptor: dict[str, Any] = {
         "id": rule.id,
         "name": _pascal_case(rule.id.rsplit(".", 1)[-1]),

@@ -2,8 +2,9 @@
 
 Each finding is ``path:line:col: severity rule-id message`` (``path#segment``
 in a bilingual file), then the line with the span underlined and the
-suggestions; each article ends with a line
-of scores and its verdict, the run with a summary. Colour only when the
+suggestions; each article ends with a line of scores and its verdict, the
+run with a summary. An input that could not be read is one line, ``PLACE:
+error: problem``. Colour only when the
 context asks for it (a terminal, and ``NO_COLOR`` unset).
 """
 
@@ -16,6 +17,7 @@ from audit.reports.base import ReportContext, Summary, place
 if TYPE_CHECKING:
     from audit.auditor import ArticleResult
     from audit.engine.engine import Finding
+    from audit.text.ingest import Unreadable
 
 NAME = "text"
 DESCRIPTION = "findings with the line underlined, scores and verdict per article (default)"
@@ -64,11 +66,19 @@ class TextWriter:
         reasons = f" ({'; '.join(verdict.remarks)})" if verdict.remarks else ""
         return f"{self.paint(result.article.path, 'bold')}: {' · '.join(parts)} · {status}{reasons}"
 
+    def error(self, entry: Unreadable) -> str:
+        where = self.paint(entry.place, "bold")
+        return f"{where}: {self.paint('error', 'failed')}: {entry.problem}\n\n"
+
     def finish(self, summary: Summary) -> str:
         counts = _counts(severity for severity, n in summary.findings.items() for _ in range(n))
         noun = "article" if summary.articles == 1 else "articles"
         outcome = f"{summary.passed} passed, {summary.failed} failed"
-        return f"{summary.articles} {noun}: {outcome} · {counts}\n"
+        errors = ""
+        if summary.errors:
+            inputs = "input" if summary.errors == 1 else "inputs"
+            errors = f" · {summary.errors} {inputs} could not be read"
+        return f"{summary.articles} {noun}: {outcome} · {counts}{errors}\n"
 
 
 def _readability_lines(result: ArticleResult) -> list[str]:

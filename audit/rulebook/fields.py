@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from audit.errors import AuditError, did_you_mean
+from audit.errors import AuditError, did_you_mean, raise_all
 from audit.rulebook.yamlsource import Location, YamlMap
 
 
@@ -26,18 +26,26 @@ class File(str):
 
 _TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer", float: "a number"}
 _TYPE_NAMES.update({dict: "a mapping", list: "a list"})
+YAML_11_BOOLEANS = {"yes": "true", "on": "true", "no": "false", "off": "false"}
 
 
 def check_mapping(
     mapping: YamlMap, schema: dict[str, Any], what: str, error: type[AuditError]
 ) -> dict[str, Any]:
-    """Check every key and value of ``mapping``; return the values, normalised."""
+    """Check every key and value of ``mapping``; return the values, normalised. Every
+    problem is raised at once (``audit.errors.raise_all``)."""
     values = {}
+    problems: list[AuditError] = []
     for key, value in mapping.items():
         if key not in schema:
             hint = did_you_mean(str(key), schema) or f" for {what} (known: {', '.join(schema)})"
-            raise error(str(mapping.where_key(key)), f"unknown field '{key}'{hint}")
-        values[key] = _checked(key, value, schema[key], mapping.where(key), error)
+            problems.append(error(str(mapping.where_key(key)), f"unknown field '{key}'{hint}"))
+            continue
+        try:
+            values[key] = _checked(key, value, schema[key], mapping.where(key), error)
+        except AuditError as bad:
+            problems.append(bad)
+    raise_all(problems)
     return values
 
 
@@ -55,8 +63,18 @@ def _checked(key: str, value: Any, expected: Any, place: Location, error: type[A
         return tuple(items)
     if not _is_instance(value, expected):
         name = _TYPE_NAMES.get(expected, "a string")
-        raise error(str(place), f"'{key}' must be {name}, not {_describe(value)}")
+        raise error(str(place), f"'{key}' must be {name}, not {_describe(value)}{bool_hint(value)}")
     return value
+
+
+def bool_hint(value: Any) -> str:
+    """For ``yes``/``no``/``on``/``off`` given as a boolean: what to write instead."""
+    if not isinstance(value, str) or value.lower() not in YAML_11_BOOLEANS:
+        return ""
+    return (
+        f" (YAML 1.1 read '{value}' as a boolean; here only true and false are: "
+        f"write {YAML_11_BOOLEANS[value.lower()]})"
+    )
 
 
 def _is_instance(value: Any, expected: type) -> bool:

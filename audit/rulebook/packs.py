@@ -11,12 +11,14 @@ A pack is a YAML file::
         kind: pattern
         ...
 
-Validation runs in a fixed order and stops at the first problem, reported
-as ``file:line:column: problem``: YAML syntax, the pack's own keys, the
-rule's ``id`` and ``kind``, unknown fields (with a did-you-mean), field
-types, required fields, severity and category, message placeholders,
-examples, then the kind's ``compile`` (bad regex ...). Each rule is then a
-frozen ``Rule`` holding its compiled check.
+Validation runs in a fixed order, reported as ``file:line:column:
+problem``: YAML syntax, the pack's own keys, the rule's ``id`` and
+``kind``, unknown fields (with a did-you-mean), field types, required
+fields, severity and category, message placeholders, examples, then the
+kind's ``compile`` (bad regex ...). A rule's first failing step stops that
+rule, not the pack: every rule is validated and every problem of the file
+is reported at once (``audit.errors.ErrorList``, up to its limit). Each rule
+is then a frozen ``Rule`` holding its compiled check.
 
 A pack that ``extends`` another takes all of its rules; a rule listed in
 the child with the full id of a base rule changes only the fields it gives
@@ -33,7 +35,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from audit.errors import RulebookError, did_you_mean
+from audit.errors import AuditError, RulebookError, did_you_mean, raise_all
 from audit.mqm import KNOWN_CATEGORIES, SEVERITIES
 from audit.rulebook import examples, fields
 from audit.rulebook.fields import File
@@ -218,15 +220,20 @@ def _load_pack(path: Path, chain: tuple[Path, ...], kinds: Kinds) -> Pack:
     defaults = data.get("defaults", YamlMap())
     rules = dict(base)
     own: dict[str, Location] = {}
+    problems: list[AuditError] = []
     for index, raw in enumerate(data.get("rules", [])):
         location = data["rules"].where(index)
-        spec = _rule_spec(raw, location, pack_id, base, defaults)
-        if spec["id"] in own:
-            raise RulebookError(
-                str(location), f"duplicate rule id '{spec['id']}' (first at {own[spec['id']]})"
-            )
-        own[spec["id"]] = location
-        rules[spec["id"]] = compile_rule(spec, kinds)
+        try:
+            spec = _rule_spec(raw, location, pack_id, base, defaults)
+            if spec["id"] in own:
+                raise RulebookError(
+                    str(location), f"duplicate rule id '{spec['id']}' (first at {own[spec['id']]})"
+                )
+            own[spec["id"]] = location
+            rules[spec["id"]] = compile_rule(spec, kinds)
+        except AuditError as bad:
+            problems.append(bad)
+    raise_all(problems)
     extends = base_pack.id if base_pack else None
     sources = (str(path), *(base_pack.sources if base_pack else ()))
     return Pack(

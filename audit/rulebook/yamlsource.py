@@ -5,12 +5,18 @@ Mappings load as ``YamlMap`` and sequences as ``YamlList``: plain ``dict`` and
 validation error can say ``rules/x.yaml:12:5: unknown field 'sugest'``.
 Duplicate keys, which PyYAML silently overwrites, are an error here. Only
 YAML's safe subset is accepted (``yaml.SafeLoader``, in C when available).
+Booleans are YAML 1.2's, ``true`` and ``false`` only: YAML 1.1 also reads
+``yes``, ``no``, ``on`` and ``off`` as booleans, which turns the language
+code ``no`` or the word ``on`` into ``False`` and ``True``; here they stay
+strings (``fields`` explains them where a boolean is expected). Syntax
+errors that indentation usually causes carry a hint.
 PyYAML is imported on the first parse: a run whose rule packs come from the
 cache and that has no configuration file never needs it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -98,13 +104,49 @@ def _construct_list(loader: Any, node: yaml.SequenceNode) -> YamlList:
     return result
 
 
+BOOL_TAG = "tag:yaml.org,2002:bool"
+YAML_12_BOOL_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_HINTS = (
+    ("found character '\\t'", "YAML indents with spaces, not tabs"),
+    ("tab character", "YAML indents with spaces, not tabs"),
+    ("mapping values are not allowed", "check the indentation, or quote a value holding ': '"),
+    ("did not find expected key", "check the indentation: the items of a mapping or a list "
+     "start in the same column"),
+    ("expected <block end>", "check the indentation: the items of a mapping or a list "
+     "start in the same column"),
+    ("could not find expected ':'", "a key needs ': ' after it: check the indentation, "
+     "or a quote left open"),
+    ("did not find expected '-'", "check the indentation of the list's items"),
+)  # fmt: skip
+
+
+def _hint(problem: str) -> str:
+    """``problem``, with a hint for the syntax errors that indentation usually causes."""
+    hint = next((hint for start, hint in _HINTS if start in problem), None)
+    return f"{problem} ({hint})" if hint else problem
+
+
+def _yaml_12_resolvers(resolvers: dict[Any, list[Any]]) -> dict[Any, list[Any]]:
+    """PyYAML's implicit resolvers with YAML 1.2's booleans: ``true`` and ``false`` only."""
+    table = {
+        first: [(tag, pattern) for tag, pattern in entries if tag != BOOL_TAG]
+        for first, entries in resolvers.items()
+    }
+    for first in "tTfF":
+        table.setdefault(first, []).insert(0, (BOOL_TAG, YAML_12_BOOL_RE))
+    return table
+
+
 @cache
 def _loader_class() -> type:
-    """PyYAML's safe loader (the C one when built) building located mappings and lists."""
+    """PyYAML's safe loader (the C one when built) building located mappings and lists,
+    with YAML 1.2's booleans."""
     import yaml
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader = type("LocatingLoader", (base,), {"source_name": "<string>"})
+    resolvers = _yaml_12_resolvers(base.yaml_implicit_resolvers)
+    attributes = {"source_name": "<string>", "yaml_implicit_resolvers": resolvers}
+    loader = type("LocatingLoader", (base,), attributes)
     loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
     loader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
     return loader
@@ -124,7 +166,9 @@ def parse(text: str, source_name: str, error: type[AuditError]) -> Any:
     except yaml.MarkedYAMLError as bad:
         mark = bad.problem_mark or bad.context_mark
         place = _location(loader, mark) if mark else Location(source_name)
-        raise error(str(place), f"invalid YAML: {bad.problem or bad.context}") from None
+        raise error(
+            str(place), f"invalid YAML: {_hint(bad.problem or bad.context or '')}"
+        ) from None
     except yaml.YAMLError as bad:
         raise error(source_name, f"invalid YAML: {bad}") from None
     finally:

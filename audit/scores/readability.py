@@ -27,7 +27,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
-from typing import Any
 
 from audit.errors import ConfigError, did_you_mean
 from audit.scores.formulas import (
@@ -36,6 +35,13 @@ from audit.scores.formulas import (
     LONG_WORD_LETTERS,
     MAIN_FORMULA,
     Counts,
+)
+from audit.scores.readings import (
+    COUNT_NAMES,
+    HotSpot,
+    LongSentence,
+    Readability,
+    Shift,
 )
 from audit.scores.syllables import METHOD as SYLLABLE_METHOD
 from audit.scores.syllables import base_language, count_syllables
@@ -68,70 +74,6 @@ class ParagraphReadability:
 
     def score(self, formula: str) -> float | None:
         return FORMULAS[formula].function(self.counts)
-
-
-@dataclass(frozen=True)
-class HotSpot:
-    """One of the hardest paragraphs by the main formula."""
-
-    paragraph: int
-    line: int
-    score: float
-    excerpt: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "paragraph": self.paragraph,
-            "line": self.line,
-            "score": round(self.score, 1),
-            "excerpt": self.excerpt,
-        }
-
-
-@dataclass(frozen=True)
-class LongSentence:
-    """A sentence with more words than the meter's limit."""
-
-    span: Span
-    line: int
-    column: int
-    words: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.span.start,
-            "end": self.span.end,
-            "line": self.line,
-            "column": self.column,
-            "words": self.words,
-        }
-
-
-@dataclass(frozen=True)
-class Readability:
-    """An article's readability; ``scores`` has a value (or None) for every meter formula."""
-
-    scores: Mapping[str, float | None]
-    counts: Counts
-    hot_spot_formula: str | None
-    hot_spots: tuple[HotSpot, ...]
-    long_sentences: tuple[LongSentence, ...]
-    signature: str
-
-    def to_dict(self) -> dict[str, Any]:
-        scores = {name: _round(value) for name, value in self.scores.items()}
-        return {
-            **scores,
-            "counts": self.counts.to_dict(),
-            "hot_spot_formula": self.hot_spot_formula,
-            "hot_spots": [spot.to_dict() for spot in self.hot_spots],
-            "long_sentences": [sentence.to_dict() for sentence in self.long_sentences],
-            "signature": self.signature,
-        }
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
 
 
 # --------------------------------------------------------------------- meter
@@ -184,6 +126,33 @@ class ReadabilityMeter:
             hot_spot_formula=main,
             hot_spots=self._hot_spots(doc, text, paragraphs, main),
             long_sentences=self._long_sentences(doc, text),
+            signature=self.signature,
+        )
+
+    def combine(
+        self, language: str | None, parts: Sequence[tuple[Readability, Shift]]
+    ) -> Readability:
+        """The readability of a text measured in consecutive blocks: each block's
+        ``Readability`` and where the block starts in the text (``Shift``). Counts add up, the
+        scores are those of the sums, the hot spots the hardest of all the blocks'."""
+        language = base_language(language)
+        keys = self._reported()
+        computed = self._computed(language, keys)
+        counts = Counts(
+            **{name: sum(getattr(part.counts, name) for part, _ in parts) for name in COUNT_NAMES}
+        )
+        main = _main_formula(language, computed)
+        spots = [spot.shifted(shift) for part, shift in parts for spot in part.hot_spots]
+        sign = -1 if main and FORMULAS[main].higher_is_harder else 1
+        spots.sort(key=lambda spot: (sign * spot.score, spot.paragraph))
+        return Readability(
+            scores=_scores(keys, computed, counts),
+            counts=counts,
+            hot_spot_formula=main,
+            hot_spots=tuple(spots[: self.hot_spots]) if main else (),
+            long_sentences=tuple(
+                sentence.shifted(shift) for part, shift in parts for sentence in part.long_sentences
+            ),
             signature=self.signature,
         )
 

@@ -17,32 +17,39 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from audit.auditor import Auditor
-from audit.cli.rules import ExitCode, NoBuiltinOption, RulesOption, option
+from audit.cli.exits import ExitCode
+from audit.cli.options import (
+    ConfigOption,
+    DisableOption,
+    EnableOption,
+    FailOnOption,
+    FileOption,
+    LanguageOption,
+    NoBuiltinOption,
+    NoCacheOption,
+    NoConfigOption,
+    RulesOption,
+    SourceLanguageOption,
+    configured,
+    found_config,
+    option,
+)
 from audit.cli.runner import default_jobs
-from audit.errors import UsageError, did_you_mean, read_bytes
-from audit.gate import config
-from audit.mqm import SEVERITIES
-from audit.rulebook.selection import from_options
+from audit.errors import UsageError, read_bytes
 from audit.serve.payload import Limits
 
-FAIL_ON_CHOICES = (*SEVERITIES, "never")
 LOOPBACK_NAMES = ("localhost", "localhost.")
 EXTRA_HINT = "pip install 'translation-audit[serve]'"
 BACKLOG = 128
 MAX_PORT = 65_535
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
-
-Text = str | None
-Selectors = list[str] | None
-FileOption = Path | None
 
 
 @app.command()
@@ -73,29 +80,14 @@ def serve(
     ] = Limits.articles,
     rules: RulesOption = None,
     no_builtin: NoBuiltinOption = False,
-    enable: Annotated[
-        Selectors, option("--enable", help="Enable a rule, pack or tag.", metavar="ID|TAG")
-    ] = None,
-    disable: Annotated[
-        Selectors, option("--disable", help="Disable a rule, pack or tag.", metavar="ID|TAG")
-    ] = None,
-    fail_on: Annotated[
-        Text, option("--fail-on", help="Severity that fails an article.", metavar="SEVERITY")
-    ] = None,
-    language: Annotated[
-        Text, option("--language", help="The articles' language.", metavar="CODE")
-    ] = None,
-    source_language: Annotated[
-        Text,
-        option("--source-language", help="Translated from, for every request.", metavar="CODE"),
-    ] = None,
-    config_file: Annotated[
-        FileOption, option("--config", help="Configuration file.", metavar="FILE")
-    ] = None,
-    no_config: Annotated[bool, option("--no-config", help="Ignore configuration files.")] = False,
-    no_cache: Annotated[
-        bool, option("--no-cache", help="Compile the rule packs without the cache.")
-    ] = False,
+    enable: EnableOption = None,
+    disable: DisableOption = None,
+    fail_on: FailOnOption = None,
+    language: LanguageOption = None,
+    source_language: SourceLanguageOption = None,
+    config_file: ConfigOption = None,
+    no_config: NoConfigOption = False,
+    no_cache: NoCacheOption = False,
     access_log: Annotated[
         bool, typer.Option("--access-log/--no-access-log", help="Log every request.")
     ] = True,
@@ -113,15 +105,16 @@ def serve(
         raise UsageError("--port", f"must be 0 to {MAX_PORT}, not {port}")
     limits = _limits(max_body_bytes, max_text_chars, max_articles)
     workers = _at_least_one("--workers", default_jobs() if workers is None else workers)
-    settings = _settings(config_file, no_config, rules, no_builtin, enable, disable)
-    settings = replace(
-        settings,
-        language=language or settings.language,
-        source_language=source_language or settings.source_language,
+    settings = configured(
+        found_config(config_file, no_config),
+        rules=rules,
+        no_builtin=no_builtin,
+        enable=enable,
+        disable=disable,
+        language=language,
+        source_language=source_language,
+        fail_on=fail_on,
     )
-    if fail_on is not None:
-        policy = replace(settings.policy, fail_on=_fail_on(fail_on))
-        settings = replace(settings, policy=policy)
     auditor = Auditor.from_config(settings, cache=not no_cache)
     _require_extra()
     listening = bind(host, port)
@@ -190,33 +183,6 @@ def _limits(body_bytes: int, text_chars: int, articles: int) -> Limits:
 def _at_least_one(name: str, value: int) -> int:
     if value < 1:
         raise UsageError(name, f"must be 1 or more, not {value}")
-    return value
-
-
-def _settings(
-    config_file: Path | None,
-    no_config: bool,
-    rules: list[Path] | None,
-    no_builtin: bool,
-    enable: list[str] | None,
-    disable: list[str] | None,
-) -> config.Config:
-    """The configuration, as ``audit check`` finds it, with the rule options applied."""
-    found = config_file or (None if no_config else config.find(Path.cwd()))
-    settings = config.load(found) if found else config.Config()
-    return replace(
-        settings,
-        packs=(*settings.packs, *(rules or ())),
-        builtin=settings.builtin and not no_builtin,
-        rule_settings=(*settings.rule_settings, *from_options(enable or (), disable or ())),
-    )
-
-
-def _fail_on(value: str) -> str:
-    if value not in FAIL_ON_CHOICES:
-        choices = ", ".join(FAIL_ON_CHOICES)
-        hint = did_you_mean(value, FAIL_ON_CHOICES) or f" (choose from: {choices})"
-        raise UsageError("--fail-on", f"unknown value '{value}'{hint}")
     return value
 
 

@@ -38,6 +38,7 @@ from audit.auditor import Auditor
 from audit.cli.collector import pause, settle
 from audit.gate.config import Config
 from audit.reports import ReportContext, Summary, load
+from audit.reports.base import pieces
 from audit.reports.html import HtmlWriter, environment
 from audit.text.ingest import Article
 
@@ -97,11 +98,11 @@ def render_with(auditor: Auditor, job: Job) -> Rendered:
     else:
         writer = load(job.format).writer(ReportContext(rules=auditor.rules))
     summary = Summary()
-    parts = []
+    parts: list[str] = []
     for result in results:
         summary.add(result)
-        parts.append(writer.article(result))
-    parts.append(writer.finish(summary))
+        parts.extend(pieces(writer.article(result)))
+    parts.extend(pieces(writer.finish(summary)))
     return Rendered("".join(parts), media_type("html" if job.page is not None else job.format))
 
 

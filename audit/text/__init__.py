@@ -8,5 +8,7 @@ quotations in ``quotes``, tokens and words as ``Span`` offsets of
 (``language``, with langdetect's algorithm in ``detector``). A bilingual
 file (XLIFF, TMX, PO, TSV/CSV) is read by ``bilingual`` into aligned
 segments, which the Article and the Document keep beside the text of the
-targets. Open ``document`` first.
+targets. What the rules read is the ``Prose`` of ``prose`` (NFC, LF line
+ends; a Markdown file's prose only, found by ``markdown``), which maps
+every span back to the file's offsets. Open ``document`` first.
 """

@@ -8,7 +8,9 @@ for (``tokens``, ``token(position)``, ``words``). ``Document.line_col`` is
 the only place that turns an offset into a 1-based line and column.
 
 Paragraphs are the non-blank lines of the text: wire copy and scraped pages
-put one paragraph per line, with or without blank lines between them.
+put one paragraph per line, with or without blank lines between them. A
+line ends with LF, CR LF or a lone CR (the rules read LF only: see
+``audit.text.prose``; a file's own Document places findings in its lines).
 Tokens are runs of letters and digits; hyphens and apostrophes separate
 them, so "back-to-back" and "back to back" have the same tokens. The
 Document of a bilingual file is the text of its target segments, one per
@@ -31,7 +33,8 @@ from audit.text.quotes import find_quotations
 from audit.text.segment import split_sentences
 from audit.text.spans import Span
 
-_LINE_RE = re.compile(r"[^\n]+")
+_LINE_RE = re.compile(r"[^\r\n]+")
+_LINE_BREAK_RE = re.compile(r"\r\n?|\n")
 _TOKEN_SPLIT_RE = re.compile(r"([^\W_]+)")
 _APOSTROPHES = "'’"
 _CLITICS = frozenset({"s", "t", "d", "ll", "re", "ve", "m"})
@@ -117,7 +120,7 @@ class Document:
             for m in _LINE_RE.finditer(text)
             if not m.group().isspace()
         )
-        line_starts = (0, *(m.end() for m in re.finditer("\n", text)))
+        line_starts = (0, *(m.end() for m in _LINE_BREAK_RE.finditer(text)))
         return cls(text=text, paragraphs=paragraphs, _line_starts=line_starts, segments=segments)
 
     def __getstate__(self) -> dict[str, object]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import regex
 
 from audit import Auditor
-from audit.checks.base import ending_here
+from audit.checks.base import BoundedPattern, ending_here
 from audit.text.document import Document
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
@@ -33,10 +33,10 @@ def _backward_regexes() -> Iterator[regex.Pattern[str]]:
         for holder in holders:
             for name in ("unless_before", "sentence_before", "sentence_end", "after"):
                 found = getattr(holder, name, None)
-                if isinstance(found, regex.Pattern) and found.flags & regex.REVERSE:
-                    yield found
+                if isinstance(found, BoundedPattern) and found.flags & regex.REVERSE:
+                    yield found.pattern
         if type(check).__name__ == "SentenceCheck" and check.unless_after is not None:
-            yield check.unless_after
+            yield check.unless_after.pattern
 
 
 BACKWARD = list({pattern.pattern: pattern for pattern in _backward_regexes()}.values())

@@ -1,0 +1,1 @@
+"""Bad input and faults through the real entry point, one subprocess per case."""
