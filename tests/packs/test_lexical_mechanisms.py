@@ -19,9 +19,21 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKS = [
     ROOT / "rules/en/from-fr" / name
     for name in ("untranslated.yaml", "gazetteer.yaml", "false-friends.yaml", "senses.yaml")
-]
+] + [ROOT / "rules/en/boilerplate.yaml"]
 
 UNSEEN = {
+    "en.boilerplate.truncated-title": [
+        "Storm Ciaran: three regions on alert as the\n\nThe wind reached 150 km/h.",
+        "Budget vote tonight in the Senate and\n\nSenators will vote at 9 p.m.",
+        "Transfer window: the striker signs with the\n\nThe club confirmed the deal.",
+        "The minister quits.\n\nPension reform what changes for your\n\nThe law starts in May.",
+        "Rugby World Cup the coach names his squad for the\n\nThe list has 33 names.",
+        "2024 Olympics how to get tickets for an\n\nSales open on Monday.",
+        "Wildfires in the south the firefighters battle a\n\nThe fire is contained.",
+        "Paris 2024 the mayor unveils its\n\nThe plan costs 1.4 billion euros.",
+        "Inflation: prices rise again in the\n\nThe index rose 0.3% in March.",
+        "Tour de France a new leader takes the\n\nThe stage ended in Pau.",
+    ],
     "fr-en.untranslated.french-frequent-word": [
         "The procès of the four suspects opens in June.",
         "The new coach wants a younger équipe next season.",
@@ -104,6 +116,10 @@ NATIVE = [
     "The Law Commission recommended reform of the statute.",
     "Liverpool won the League Cup at Wembley.",
     "She trained hard for the French championship in Albi.",
+    "The wind rose and the\nrain began before dawn.\n\nThe roads were shut.",
+    "The minister resigned.\n\nShe thanked her staff and the",
+    "Storm Ciaran: three regions on alert.\n\nThe wind reached 150 km/h.",
+    "He wrote, signed and sent the\n\nletter the next day.",
 ]
 
 
