@@ -93,6 +93,18 @@ UNSEEN = {
         "They were crowned champions of France after a penalty shoot-out.",
         "Norway won the Euro of handball for women.",
     ],
+    "fr-en.gazetteer.offices-and-ranks": [
+        "She was director of the cabinet of the prime minister for two years.",
+        "The general direction of customs seized 3 tonnes of tobacco.",
+        "Agents of the general direction of external security were expelled.",
+        "The president director general of the airline apologised.",
+        "The director of the redaction of Libération left the paper.",
+        "The chief redactor of the weekly was fired.",
+        "The wise men of the Constitutional Council struck down the article.",
+        "The Superior Council of the Magistracy gave its opinion.",
+        "The general inspection of the national police was seized of the case.",
+        "A marshal of the lodgings died in the crash of the helicopter.",
+    ],
 }
 
 NATIVE = [
@@ -119,6 +131,9 @@ NATIVE = [
     "The wind rose and the\nrain began before dawn.\n\nThe roads were shut.",
     "The minister resigned.\n\nShe thanked her staff and the",
     "Storm Ciaran: three regions on alert.\n\nThe wind reached 150 km/h.",
+    "The redaction of the memo took a week.",
+    "A cabinet director in Tokyo named the new chief of staff.",
+    "The brigadier general inspected the lines.",
     "He wrote, signed and sent the\n\nletter the next day.",
 ]
 
