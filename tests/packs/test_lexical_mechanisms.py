@@ -105,6 +105,19 @@ UNSEEN = {
         "The general inspection of the national police was seized of the case.",
         "A marshal of the lodgings died in the crash of the helicopter.",
     ],
+    "fr-en.senses.reporting-and-deciding": [
+        "The prosecutor evoked the track of a settling of scores.",
+        "She evokes a provisional toll of twelve dead.",
+        "Several ministers evoked the hypothesis of a reshuffle.",
+        "The opposition salutes the release of the hostages.",
+        "Brussels saluted the adoption of the text.",
+        "The report pleads for a lowering of the speed limit.",
+        "He has long pleaded for a European tax on kerosene.",
+        "The retained scenario foresees a deficit of 5%.",
+        "The storm is susceptible to cause flooding in the valley.",
+        "Four candidates are susceptible of being elected.",
+        "The king pronounced a speech before the two chambers.",
+    ],
 }
 
 NATIVE = [
@@ -134,6 +147,12 @@ NATIVE = [
     "The redaction of the memo took a week.",
     "A cabinet director in Tokyo named the new chief of staff.",
     "The brigadier general inspected the lines.",
+    "The film evokes the idea of loss.",
+    "The cadets saluted the general as he passed.",
+    "She pleaded for her son's life.",
+    "The team retained its place in the league.",
+    "Old pipes are susceptible to corrosion and to change.",
+    "How do you pronounce his name?",
     "He wrote, signed and sent the\n\nletter the next day.",
 ]
 
