@@ -118,6 +118,24 @@ UNSEEN = {
         "Four candidates are susceptible of being elected.",
         "The king pronounced a speech before the two chambers.",
     ],
+    "en.boilerplate.page-controls": [
+        "The mayor resigned.\n\nTo discover also\n\nThe council met.",
+        "In the same section",
+        "Also discover:",
+        "Our editorial team recommends",
+        "REPORT AN ERROR",
+        "Ouest-France with AFP",
+        "Key words: floods, Somme, rain",
+        "[Photos] The storm in the Var",
+        "Enlarge the image",
+        "Your browser does not support the audio element.",
+    ],
+    "en.boilerplate.markup-residue": [
+        '<img src="storm.jpg" alt="The storm">',
+        "The mayor spoke.</p>",
+        '<div class="caption">The mayor</div>',
+        'The storm hit the coast. alt="Waves on the pier"',
+    ],
 }
 
 NATIVE = [
@@ -153,6 +171,11 @@ NATIVE = [
     "The team retained its place in the league.",
     "Old pipes are susceptible to corrosion and to change.",
     "How do you pronounce his name?",
+    "Pupils learn to read and to discover the world.",
+    "He lives on the same street as the mayor.",
+    "She works with AFP in Nairobi and with Reuters in Lagos.",
+    "The close of trading came early.",
+    "Turnout was < 40% in the city and > 60% in the villages.",
     "He wrote, signed and sent the\n\nletter the next day.",
 ]
 
