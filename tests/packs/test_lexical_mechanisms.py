@@ -18,7 +18,13 @@ from audit import Auditor
 ROOT = Path(__file__).resolve().parents[2]
 PACKS = [
     ROOT / "rules/en/from-fr" / name
-    for name in ("untranslated.yaml", "gazetteer.yaml", "false-friends.yaml", "senses.yaml")
+    for name in (
+        "untranslated.yaml",
+        "gazetteer.yaml",
+        "false-friends.yaml",
+        "senses.yaml",
+        "pronouns.yaml",
+    )
 ] + [ROOT / "rules/en/boilerplate.yaml"]
 
 UNSEEN = {
@@ -136,6 +142,18 @@ UNSEEN = {
         '<div class="caption">The mayor</div>',
         'The storm hit the coast. alt="Waves on the pier"',
     ],
+    "fr-en.pronouns.body-owns-his": [
+        "The prefecture indicated in her communiqué that the road was closed.",
+        "The airline posted the new timetable on her website.",
+        "The group will move his headquarters to Lyon.",
+        "The bank informed his shareholders of the loss.",
+        "The company cut her workforce by a tenth.",
+        "The federation published on his official account a list of names.",
+        "The association announced on her social networks that it would sue.",
+        "The broadcaster raised his turnover by 4%.",
+        "The university will sell part of his premises.",
+        "The insurer sent a letter to his shareholders in May.",
+    ],
 }
 
 NATIVE = [
@@ -176,6 +194,10 @@ NATIVE = [
     "She works with AFP in Nairobi and with Reuters in Lagos.",
     "The close of trading came early.",
     "Turnout was < 40% in the city and > 60% in the villages.",
+    "The company said its founder had sold his shares.",
+    "The club fined the player, who apologised on his website.",
+    "The court heard that the boss had hidden cash in his premises.",
+    "The ministry said Dupont had left his post.",
     "He wrote, signed and sent the\n\nletter the next day.",
 ]
 
