@@ -154,6 +154,18 @@ UNSEEN = {
         "The university will sell part of his premises.",
         "The insurer sent a letter to his shareholders in May.",
     ],
+    "fr-en.untranslated.french-determiners": [
+        "Police questioned les witnesses near the station.",
+        "The prices des apartments rose again in Lyon.",
+        "She is the director du museum since 2019.",
+        "He scored une goal in the second half.",
+        "The fans waved ses flags in the stands.",
+        "The farmers lost une harvest in the storm.",
+        "The coach praised ses players after the win.",
+        "The ministers met une delegation on Friday.",
+        "The mayor thanked vous all for coming.",
+        "The plan is ambitious, mais the money is missing.",
+    ],
 }
 
 NATIVE = [
@@ -198,6 +210,11 @@ NATIVE = [
     "The club fined the player, who apologised on his website.",
     "The court heard that the boss had hidden cash in his premises.",
     "The ministry said Dupont had left his post.",
+    "We ate at the Café des Arts near the Rue du Bac.",
+    "The race ends in Saint-Jean-de-Luz after Aix-les-Bains.",
+    "She ordered the soup du jour and a glass of wine.",
+    "Les Misérables opened in London in 1985.",
+    "His son won a medal at the des res sale.",
     "He wrote, signed and sent the\n\nletter the next day.",
 ]
 
