@@ -1,9 +1,13 @@
 """Derive a list of French-English faux amis from a dictionary, and report which have a rule.
 
 A faux ami is a French word whose English look-alike (the same spelling with
-its accents folded: "déception" -> "deception") is an English word that no
-sense of the French word translates to: FreeDict's French-English dictionary
-glosses "déception" as "disappointment", so "deception" is a false friend.
+its accents folded: "déception" -> "deception", or with its French ending
+rewritten the way translation by resemblance writes it: "actualité" ->
+"actuality", "fatalité" -> "fatality", "effectif" -> "effective",
+"propriétaire" -> "proprietary"; the endings of bench/make_lookalikes.py and
+-el/-al) is an English word that no sense of the French word translates to:
+FreeDict's French-English dictionary glosses "déception" as
+"disappointment", so "deception" is a false friend.
 The list is built at development time from FreeDict (``apt-get install
 dict-freedict-fra-eng``; GPL-2.0-or-later: only the pairs and their first
 glosses are kept, with the credit in the file header) and wordfreq's
@@ -29,6 +33,7 @@ from pathlib import Path
 
 import wordfreq
 import yaml
+from make_lookalikes import REWRITES
 
 ROOT = Path(__file__).resolve().parent.parent
 DICTIONARY = Path("/usr/share/dictd/freedict-fra-eng")
@@ -37,6 +42,7 @@ PACKS = ROOT / "rules" / "en" / "from-fr"
 COMMON = 3.0
 MIN_LENGTH = 4
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+ENDINGS = (*REWRITES, ("elles", ("als",)), ("elle", ("al",)), ("els", ("als",)), ("el", ("al",)))
 WORD_RE = re.compile(r"[a-z]+")
 HEADER = (
     "# French-English faux amis: a French word, its English look-alike, the French word's\n"
@@ -74,22 +80,35 @@ def glossary(stem: Path = DICTIONARY) -> dict[str, str]:
     return glosses
 
 
+def look_alikes(french: str) -> set[str]:
+    """The French word with its accents folded, and with its ending rewritten."""
+    plain = fold(french)
+    found = {plain}
+    for ending, replacements in ENDINGS:
+        if plain.endswith(ending) and len(plain) > len(ending) + 2:
+            found.update(plain[: -len(ending)] + english for english in replacements)
+            break
+    return found
+
+
 def faux_amis(glosses: dict[str, str]) -> list[tuple[float, str, str, str]]:
     """(French Zipf, French word, English look-alike, glosses): the look-alike is a common
     English word that none of the glosses starts like."""
     found = []
     for head, text in glosses.items():
         french = head.lower()
-        english = fold(french)
-        if not french.isalpha() or len(english) < MIN_LENGTH:
+        if not french.isalpha():
             continue
         zipf = wordfreq.zipf_frequency(french, "fr")
-        if zipf < COMMON or wordfreq.zipf_frequency(english, "en") < COMMON:
+        if zipf < COMMON:
             continue
-        stem = english[: max(MIN_LENGTH, len(english) - 2)]
-        if any(word.startswith(stem) for word in WORD_RE.findall(text.lower())):
-            continue
-        found.append((zipf, french, english, text[:80]))
+        gloss_words = WORD_RE.findall(text.lower())
+        for english in sorted(look_alikes(french)):
+            if len(english) < MIN_LENGTH or wordfreq.zipf_frequency(english, "en") < COMMON:
+                continue
+            stem = english[: max(MIN_LENGTH, len(english) - 2)]
+            if not any(word.startswith(stem) for word in gloss_words):
+                found.append((zipf, french, english, text[:80]))
     return sorted(found, reverse=True)
 
 

@@ -166,6 +166,17 @@ UNSEEN = {
         "The mayor thanked vous all for coming.",
         "The plan is ambitious, mais the money is missing.",
     ],
+    "fr-en.senses.rewritten-cognates": [
+        "Poverty is not a fatality, the report concludes.",
+        "For the coach, the defeat is not a fatality.",
+        "The villagers refused the fatality of the floods.",
+        "Soldiers entered the locality of Kumba at dawn.",
+        "Fighting spread to the localities of Ngo and Pama.",
+        "They fled to a locality called Mile 16.",
+        "Shots were heard in the locality of Bui.",
+        "It is not an inevitable fatality, the mayor insists.",
+        "Heavy rain flooded the localities of Bafia and Ombessa.",
+    ],
 }
 
 NATIVE = [
@@ -215,6 +226,10 @@ NATIVE = [
     "She ordered the soup du jour and a glass of wine.",
     "Les Misérables opened in London in 1985.",
     "His son won a medal at the des res sale.",
+    "The pile-up caused one fatality and four injuries.",
+    "Police said there was no fatality in the crash.",
+    "Shops in the locality closed early.",
+    "Its proprietary chips power the new phone.",
     "He wrote, signed and sent the\n\nletter the next day.",
 ]
 
