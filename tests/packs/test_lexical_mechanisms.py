@@ -176,6 +176,10 @@ UNSEEN = {
         "Shots were heard in the locality of Bui.",
         "It is not an inevitable fatality, the mayor insists.",
         "Heavy rain flooded the localities of Bafia and Ombessa.",
+        "Two mortal crashes on the A7 this weekend.",
+        "The mortal fire started in a kitchen.",
+        "Saint-Étienne scored in the supplementary minutes.",
+        "The prefect asked for supplementary gendarmes.",
     ],
 }
 
@@ -228,6 +232,8 @@ NATIVE = [
     "His son won a medal at the des res sale.",
     "The pile-up caused one fatality and four injuries.",
     "Police said there was no fatality in the crash.",
+    "All men are mortal, and the wound proved mortal.",
+    "The report has a supplementary appendix.",
     "Shops in the locality closed early.",
     "Its proprietary chips power the new phone.",
     "He wrote, signed and sent the\n\nletter the next day.",
