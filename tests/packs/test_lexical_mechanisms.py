@@ -181,6 +181,18 @@ UNSEEN = {
         "Saint-Étienne scored in the supplementary minutes.",
         "The prefect asked for supplementary gendarmes.",
     ],
+    "fr-en.senses.dictionary-faux-amis": [
+        "Greenpeace activists entered the nuclear central of Tricastin.",
+        "Germany closed its last nuclear centrals in 2023.",
+        "The coal central of Cordemais will close in 2027.",
+        "Leclerc and Système U share a purchasing central.",
+        "The new collective convention raises wages by 3%.",
+        "The concert is reported to next year.",
+        "The hearing was reported to next month at the request of the defence.",
+        "The summit has been reported sine die.",
+        "The vote will be reported to a later date.",
+        "Unions want to renegotiate the collective conventions.",
+    ],
 }
 
 NATIVE = [
@@ -232,6 +244,8 @@ NATIVE = [
     "His son won a medal at the des res sale.",
     "The pile-up caused one fatality and four injuries.",
     "Police said there was no fatality in the crash.",
+    "The theft was reported to police next week, the insurer said.",
+    "Central banks met in Basel.",
     "All men are mortal, and the wound proved mortal.",
     "The report has a supplementary appendix.",
     "Shops in the locality closed early.",
