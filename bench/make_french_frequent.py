@@ -16,8 +16,9 @@ from wordfreq's English and French frequencies (``pip install wordfreq``):
   British or American spelling, and at least ``GAP`` below the French
   word's frequency (a word a hundred times rarer in English than in
   French);
-- a spelling WordNet has as an English word, or an -s/-es form of one
-  (conge, outre, milliard, revues,
+- a spelling WordNet has as an English word or inside one of its
+  multi-word entries (langue d'oc), or an -s/-es form of one (conge,
+  outre, milliard, revues,
   matinée: ``apt-get install wordnet-base``) is
   left out, and so are
   spellings the other word lists of the pack already hold (french-words,
@@ -37,6 +38,7 @@ French and English share are no concern. Usage::
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -86,12 +88,15 @@ def listed_elsewhere() -> set[str]:
 
 
 def wordnet_words() -> set[str]:
-    """Every single-word lemma of WordNet's index (nouns, verbs, adjectives, adverbs)."""
+    """Every lemma of WordNet's index (nouns, verbs, adjectives, adverbs), and every word of
+    its multi-word lemmas (langue d'oc, fin de siècle: French phrases English borrows)."""
     words: set[str] = set()
     for part in ("noun", "verb", "adj", "adv"):
         for line in (WORDNET / f"index.{part}").read_text(encoding="latin-1").splitlines():
             if not line.startswith(" "):
-                words.add(line.split(" ", 1)[0])
+                lemma = line.split(" ", 1)[0]
+                words.add(lemma)
+                words.update(re.split(r"[_'-]", lemma))
     return words
 
 

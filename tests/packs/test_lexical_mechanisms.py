@@ -45,7 +45,7 @@ UNSEEN = {
         "The new coach wants a younger équipe next season.",
         "Shops in the quartier stayed shut during the riots.",
         "The jeunesse of the town gathered on the square.",
-        "He wrote a long lettre to the prefect.",
+        "The problème was raised with the prefect.",
         "The voiture caught fire on the ring road.",
         "His santé worsened after the crash.",
         "The débat on pensions lasted until midnight.",
@@ -193,6 +193,18 @@ UNSEEN = {
         "The vote will be reported to a later date.",
         "Unions want to renegotiate the collective conventions.",
     ],
+    "fr-en.untranslated.french-elision": [
+        "The prefect praised l'action of the firefighters.",
+        "He spoke of l'histoire of the town.",
+        "Victims d'agressions can call this number.",
+        "The mayor said qu'elle would resign.",
+        "Residents n'ont no water since Monday.",
+        "The report on l'immigration is due in June.",
+        "The price d'un ticket rose to 2 euros.",
+        "The law protects l'environnement of the coast.",
+        "The head of l'hôpital resigned.",
+        "They met at l'école on Friday.",
+    ],
 }
 
 NATIVE = [
@@ -246,6 +258,8 @@ NATIVE = [
     "Police said there was no fatality in the crash.",
     "The theft was reported to police next week, the insurer said.",
     "Central banks met in Basel.",
+    "The painter loved trompe l'oeil and the poets of the langue d'oc.",
+    "D'you think d'Artagnan ate hors d'oeuvres at L'Auberge?",
     "All men are mortal, and the wound proved mortal.",
     "The report has a supplementary appendix.",
     "Shops in the locality closed early.",
