@@ -1,0 +1,77 @@
+"""French sentence shapes on closed-class words, through the real command line.
+
+Each shape must catch variants its examples do not show (another count,
+another verb, another outlet, another pronoun), and native English that
+uses the same words must stay quiet.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACK = ROOT / "rules" / "en" / "from-fr" / "shapes.yaml"
+
+VARIANTS = {
+    "fr-en.shapes.counted-subject": [
+        "They were about 150 to gather outside the town hall.",
+        "We were thousands to sign the petition in a week.",
+        "You are many to have written to us about the closure.",
+        "They are twelve candidates for three seats.",
+        "They were more than 800 residents at the meeting.",
+    ],
+    "fr-en.shapes.part-without-commas": [
+        "The prosecutor for her part asked for a suspended sentence.",
+        "Renault for its part expects sales to recover.",
+        "The Greens for their part announced a boycott.",
+    ],
+    "fr-en.shapes.present-since-date": [
+        "He heads the regional council since 2021.",
+        "She is on strike since the beginning of the month.",
+        "They live in a hotel since September.",
+    ],
+    "fr-en.shapes.media-attribution": [
+        "She said on the antenna of France Inter that she would run.",
+        "The striker explained himself in our columns last week.",
+        "The mayor answered to the micro of BFMTV.",
+    ],
+    "fr-en.shapes.of-which-count": [
+        "Forty boats sank, of which six trawlers.",
+        "The fire killed nine people, of whom two firefighters, on Sunday.",
+    ],
+}
+
+NATIVE = (
+    "Some 150 people gathered outside the town hall. There are twelve candidates "
+    "for three seats, and they were two of them. We are three points clear and they "
+    "were 10 to 1 outsiders. The prosecutor, for her part, asked for a suspended "
+    "sentence. He was jailed for his part in the fraud, and she did her part. "
+    "He has headed the regional council since 2021 and is the first woman since 1990 "
+    "to lead it. She stepped up to the microphone. Sort the names in the columns of "
+    "the sheet, then in columns B and C. Nine people died, of whom two were "
+    "firefighters. They are happier since March."
+)
+
+
+def findings(run_cli, tmp_path: Path, text: str) -> list[dict]:
+    article = tmp_path / "article.txt"
+    article.write_text(text + "\n", encoding="utf-8")
+    result = run_cli(
+        "check", "--no-config", "--no-builtin", f"--rules={PACK}", "--format", "json", article
+    )
+    assert result.code in (0, 1), result.stderr
+    return json.loads(result.stdout)["articles"][0]["findings"]
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence"), [(rule, s) for rule, sentences in VARIANTS.items() for s in sentences]
+)
+def test_a_shape_catches_a_variant_its_examples_do_not_show(run_cli, tmp_path, rule, sentence):
+    assert rule in {finding["rule"] for finding in findings(run_cli, tmp_path, sentence)}
+
+
+def test_native_english_with_the_same_words_stays_quiet(run_cli, tmp_path):
+    assert findings(run_cli, tmp_path, NATIVE) == []
