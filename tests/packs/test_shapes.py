@@ -42,6 +42,27 @@ VARIANTS = {
         "Forty boats sank, of which six trawlers.",
         "The fire killed nine people, of whom two firefighters, on Sunday.",
     ],
+    "fr-en.shapes.impersonal-on": [
+        "In the majority, one regrets a missed chance.",
+        "On the side of the prosecution, nobody commented.",
+    ],
+    "fr-en.shapes.this-one-speaker": [
+        "The police questioned a neighbour. This one said he heard nothing.",
+        "The director met the nurse. This last explains that the ward is full.",
+    ],
+    "fr-en.shapes.nth-time-present": [
+        "It is the only time in ten years that the market falls this low.",
+        "It is the 3rd time that the team qualifies for the final.",
+    ],
+    "fr-en.shapes.approximate-tens": ["A few tens of residents were evacuated."],
+    "fr-en.shapes.news-frames": [
+        "The crash happened at the height of the exit for Valence.",
+        "The police arrived on the places within minutes.",
+        "Two divers were discovered without life in the wreck.",
+        "She risks two years of jail.",
+        "The party multiplies the meetings before the vote.",
+        "Rennes lost with the score of 0-2.",
+    ],
 }
 
 NATIVE = (
@@ -52,7 +73,10 @@ NATIVE = (
     "He has headed the regional council since 2021 and is the first woman since 1990 "
     "to lead it. She stepped up to the microphone. Sort the names in the columns of "
     "the sheet, then in columns B and C. Nine people died, of whom two were "
-    "firefighters. They are happier since March."
+    "firefighters. They are happier since March. No one explained the delay, and the "
+    "last one said nothing. Of the three, this one explains it best. It was the first "
+    "time that she went abroad. Tens of thousands marched. At the height of the crisis, "
+    "the places were all taken, and he served two years in prison."
 )
 
 
