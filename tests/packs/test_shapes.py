@@ -63,6 +63,11 @@ VARIANTS = {
         "The party multiplies the meetings before the vote.",
         "Rennes lost with the score of 0-2.",
     ],
+    "fr-en.shapes.demonym-before-name": [
+        "The Lensois Florian Sotoca hit the post.",
+        "The Stéphanois Mathieu Cafaro left on a stretcher.",
+        "The Bruxellois Martin Dupont won the sprint.",
+    ],
 }
 
 NATIVE = (
@@ -76,7 +81,8 @@ NATIVE = (
     "firefighters. They are happier since March. No one explained the delay, and the "
     "last one said nothing. Of the three, this one explains it best. It was the first "
     "time that she went abroad. Tens of thousands marched. At the height of the crisis, "
-    "the places were all taken, and he served two years in prison."
+    "the places were all taken, and he served two years in prison. The Lyonnais "
+    "Council and the Marseillaise opened the season."
 )
 
 
