@@ -68,6 +68,24 @@ VARIANTS = {
         "The Stéphanois Mathieu Cafaro left on a stretcher.",
         "The Bruxellois Martin Dupont won the sprint.",
     ],
+    "fr-en.shapes.emergency-news": [
+        "The boy was evacuated in relative emergency by helicopter.",
+        "Their days were no longer in danger on Sunday.",
+        "The mayor took a municipal decree imposing a curfew.",
+        "A unit of psychological help was set up at the town hall.",
+    ],
+    "fr-en.shapes.match-report-frames": [
+        "Brest equalised at the 89th minute.",
+        "Monaco stays on three successive draws.",
+        "Reims is at one point from the podium.",
+    ],
+    "fr-en.shapes.politics-economy-frames": [
+        "The amendment fell by 150 voices to 140.",
+        "The deputies voted the reform in the night.",
+        "Teachers called to demonstrate on Saturday.",
+        "The club counts nearly 1,200 members.",
+        "The retailer realized a net profit of 40 million.",
+    ],
 }
 
 NATIVE = (
@@ -82,7 +100,10 @@ NATIVE = (
     "last one said nothing. Of the three, this one explains it best. It was the first "
     "time that she went abroad. Tens of thousands marched. At the height of the crisis, "
     "the places were all taken, and he served two years in prison. The Lyonnais "
-    "Council and the Marseillaise opened the season."
+    "Council and the Marseillaise opened the season. He scored in the 89th minute, "
+    "two points behind the leader, and the score remained on the board. The rail "
+    "strike was a call to strike for pay. Shares rose at the close and at the closing "
+    "ceremony. She tested positive and was treated at home in a critical condition."
 )
 
 
