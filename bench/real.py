@@ -157,6 +157,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--category", help="show the misses of this category only")
     parser.add_argument("--no-misses", action="store_true", help="do not list the misses")
     parser.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
+    parser.add_argument(
+        "--label", help="write a section of its own for this corpus (e.g. heldout-test)"
+    )
+    parser.add_argument("--note", help="a line saying what the corpus is, for the section")
     options = parser.parse_args(argv)
     mt, native = audit(options.corpus / "mt"), audit(options.corpus / "native")
     artifacts = read_artifacts(options.corpus / "mt", mt)
@@ -176,16 +180,17 @@ def main(argv: list[str] | None = None) -> int:
     if not options.no_misses:
         print("\nMisses:", *misses(artifacts, mt, options.category) or ["  none"], sep="\n")
     if options.write:
-        write(options.corpus, table, summary, against)
+        write(options, table, summary + ([options.note] if options.note else []), against)
     return 0
 
 
-def write(corpus: Path, table: list[str], summary: list[str], against: list) -> None:
+def write(options: argparse.Namespace, table: list[str], summary: list[str], against: list) -> None:
+    label = f" --label {options.label}" if options.label else ""
     lines = [
-        "## Detection on real pages",
+        "## Detection on real pages" + (f": {options.label}" if options.label else ""),
         "",
         *(f"- {line}" for line in machine()),
-        f"- Command: `python bench/real.py {corpus}`: the real CLI "
+        f"- Command: `python bench/real.py {options.corpus}{label}`: the real CLI "
         "(`audit check --no-config --format json`) on the corpus's `mt/` and `native/` "
         "folders; a span is caught when a finding overlaps it.",
         "",
@@ -194,7 +199,8 @@ def write(corpus: Path, table: list[str], summary: list[str], against: list) -> 
         *(f"- {line}" for line in summary),
         *describe(against),
     ]
-    results.write_section("real", "\n".join(lines) + "\n")
+    section = f"real-{options.label}" if options.label else "real"
+    results.write_section(section, "\n".join(lines) + "\n")
     print(f"updated {results.RESULTS}")
 
 

@@ -77,6 +77,16 @@ def test_directory_without_matching_files(check_with_output, tmp_path):
     assert_no_report(report)
 
 
+def test_directory_of_bilingual_files_names_the_glob_that_reads_them(check_with_output, tmp_path):
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "court.tsv").write_text("Bonjour.\tHello.\n", encoding="utf-8")
+    (folder / "notes").write_text("not an article\n", encoding="utf-8")
+    result, report = check_with_output(folder)
+    assert_one_line_error(result, "desk", "it holds bilingual files: --glob '*.tsv' reads them")
+    assert_no_report(report)
+
+
 def test_empty_file(check_with_output, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n\n", encoding="utf-8")

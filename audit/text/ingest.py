@@ -234,8 +234,17 @@ def read_paths(
             found += 1
             yield _entry(str(file), read_file, file, encoding, input_format)
         if not found:
-            problem = f"no files matching {', '.join(patterns)} in this directory"
-            yield Unreadable(name, name, problem)
+            yield Unreadable(name, name, _nothing_matched(path, patterns))
+
+
+def _nothing_matched(root: Path, patterns: tuple[str, ...]) -> str:
+    """Why a directory gave no article, and the ``--glob`` that reads its bilingual files."""
+    problem = f"no files matching {', '.join(patterns)} in this directory"
+    suffixes = sorted({file.suffix for file in walk(root, bilingual.all_globs())})
+    if not suffixes:
+        return problem
+    options = " ".join(f"--glob '*{suffix}'" for suffix in suffixes)
+    return f"{problem}; it holds bilingual files: {options} reads them"
 
 
 def _entry(path: str, read: Callable[..., Article], *arguments: Any) -> Entry:

@@ -66,6 +66,11 @@ def globs(format: str) -> tuple[str, ...]:
     return tuple(f"*{suffix}" for suffix in EXTENSIONS[format])
 
 
+def all_globs() -> tuple[str, ...]:
+    """The globs of every bilingual format."""
+    return tuple(pattern for format in EXTENSIONS for pattern in globs(format))
+
+
 def parse(data: bytes, place: str, format: str, decode: Decode) -> Alignment:
     """The segments of a bilingual file; ``decode`` turns a text file's bytes into text."""
     alignment = _READERS[format](data, place, decode)
