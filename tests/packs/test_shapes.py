@@ -86,6 +86,16 @@ VARIANTS = {
         "The club counts nearly 1,200 members.",
         "The retailer realized a net profit of 40 million.",
     ],
+    "fr-en.shapes.relational-adjectives": [
+        "The climatic emergency dominated the summit.",
+        "Sales of thermal cars keep falling.",
+        "The aerial raids resumed at dawn.",
+        "A new eolian park will be built offshore.",
+        "The penitentiary staff went on strike.",
+        "The locative market is under pressure in Lyon.",
+        "Estival traffic jams are expected on Saturday.",
+        "The informatic attack paralysed the hospital.",
+    ],
 }
 
 NATIVE = (
@@ -103,7 +113,9 @@ NATIVE = (
     "Council and the Marseillaise opened the season. He scored in the 89th minute, "
     "two points behind the leader, and the score remained on the board. The rail "
     "strike was a call to strike for pay. Shares rose at the close and at the closing "
-    "ceremony. She tested positive and was treated at home in a critical condition."
+    "ceremony. She tested positive and was treated at home in a critical condition. "
+    "He gave an energetic speech, aerial bombardment resumed, and the budgetary "
+    "deficit grew. Communal living suits them; the penitentiary stands on a hill."
 )
 
 
