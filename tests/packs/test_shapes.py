@@ -96,6 +96,18 @@ VARIANTS = {
         "Estival traffic jams are expected on Saturday.",
         "The informatic attack paralysed the hospital.",
     ],
+    "fr-en.shapes.french-valency": [
+        "The twins resemble to their mother.",
+        "The party has renounced to its candidate.",
+        "Firefighters penetrated in a burning flat.",
+        "The prime minister answered to the criticism on Tuesday.",
+        "The region benefited of a mild winter.",
+        "The brand changed of owner last year.",
+        "Rescuers accessed to the cave after six hours.",
+        "The fog prevented to land the plane.",
+        "The decree enters in force on Monday.",
+        "Gendarmes proceeded to the evacuation of the camp.",
+    ],
 }
 
 NATIVE = (
@@ -115,7 +127,9 @@ NATIVE = (
     "strike was a call to strike for pay. Shares rose at the close and at the closing "
     "ceremony. She tested positive and was treated at home in a critical condition. "
     "He gave an energetic speech, aerial bombardment resumed, and the budgetary "
-    "deficit grew. Communal living suits them; the penitentiary stands on a hill."
+    "deficit grew. Communal living suits them; the penitentiary stands on a hill. "
+    "The glass lacks of being full. Nurses attended to the wounded and he answered to "
+    "the board. The treaty entered into force and the bill came into force."
 )
 
 
