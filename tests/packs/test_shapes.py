@@ -108,6 +108,13 @@ VARIANTS = {
         "The decree enters in force on Monday.",
         "Gendarmes proceeded to the evacuation of the camp.",
     ],
+    "fr-en.shapes.dates-and-amounts": [
+        "The bonus will be paid at March 31.",
+        "The site closes at the date of 30 June.",
+        "She was born the 2 February 1988 in Lille.",
+        "The line should reopen from here to the end of the year.",
+        "Profits were in retreat of 8% over the half.",
+    ],
 }
 
 NATIVE = (
@@ -129,7 +136,9 @@ NATIVE = (
     "He gave an energetic speech, aerial bombardment resumed, and the budgetary "
     "deficit grew. Communal living suits them; the penitentiary stands on a hill. "
     "The glass lacks of being full. Nurses attended to the wounded and he answered to "
-    "the board. The treaty entered into force and the bill came into force."
+    "the board. The treaty entered into force and the bill came into force. She was "
+    "born on 2 February 1988; the 2 February deadline passed. Come by here next week. "
+    "From here to eternity, in the month ahead."
 )
 
 
