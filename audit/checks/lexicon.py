@@ -71,7 +71,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import product
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -126,8 +126,9 @@ _SPACE_RE = re.compile(r"[ \t\u00a0]{1,3}")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s)[\s\"“«‘'(]*\Z", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
+    """One inflected form of an entry (a tuple: a large lexicon loads from the cache fast)."""
+
     words: tuple[str, ...]
     key: tuple[str, ...]
     anchor: int

@@ -114,7 +114,7 @@ class ParagraphCheck:
 
     def _pieces_may_cover(self, doc: Document, paragraph: Span) -> bool:
         """Whether there are patterns and the paragraph holds a literal they need."""
-        return self.pieces is not None and self._may_match(doc.slice(paragraph).casefold())
+        return self.pieces is not None and self._may_match(doc.folded_slice(paragraph))
 
     def _may_match(self, folded: str) -> bool:
         """Whether the case-folded paragraph holds one of the literals the patterns need."""

@@ -35,7 +35,7 @@ from audit.checks import BILINGUAL
 from audit.matching import hyperscan_screen
 from audit.matching.hyperscan_screen import HyperscanScreen
 from audit.matching.screen import Screen
-from audit.rulebook.kind import occurrences
+from audit.rulebook.kind import AnchorTable
 from audit.rulebook.packs import Rule
 from audit.text.document import Document
 
@@ -55,7 +55,8 @@ class Screens:
         self.regex = regex_screen([getattr(rule.check, "screen", None) for rule in self.rules])
         self.screened = screened
         self._unscreened = screen_after
-        self._anchors, self._owners = _anchor_table(self.rules)
+        anchors, self._owners = _anchor_table(self.rules)
+        self._anchors = AnchorTable(anchors)
         self._anchored = frozenset(rule for owners in self._owners.values() for rule, _ in owners)
         self._bilingual = frozenset(
             position for position, rule in enumerate(self.rules) if rule.kind in BILINGUAL_KINDS
@@ -105,7 +106,7 @@ class Screens:
         """For each anchored rule, where its token sequences occur in ``doc`` (rules none of
         whose sequences occur are left out)."""
         present: dict[int, list[tuple[str, int, int]]] = {}
-        for word, number, start in occurrences(doc, self._anchors):
+        for word, number, start in self._anchors.find(doc):
             rule, own = self._owners[word][number]
             present.setdefault(rule, []).append((word, own, start))
         return present

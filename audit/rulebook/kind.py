@@ -62,15 +62,39 @@ sequence, the sequence's lower-cased tokens)."""
 def occurrences(doc: Document, anchors: Anchors) -> list[tuple[str, int, int]]:
     """Where the token sequences of ``anchors`` occur in ``doc``'s lower-cased tokens:
     (anchor word, number of the sequence under that word, position of its first token),
-    for each sequence in turn."""
-    index, texts = doc.token_index, doc.token_texts
-    return [
-        (word, number, start)
-        for word in index.keys() & anchors.keys()
-        for number, (offset, key) in enumerate(anchors[word])
-        for position in index[word]
-        if (start := position - offset) >= 0 and texts[start : start + len(key)] == key
-    ]
+    word by word, each word's by sequence then position."""
+    return AnchorTable(anchors).find(doc)
+
+
+class AnchorTable:
+    """``Anchors`` arranged for look-up: under each anchor word, its sequences grouped by
+    shape (the anchor's offset in the sequence, the sequence's length), so that each
+    occurrence of the word costs one slice of the text and one dictionary look-up per shape,
+    however many sequences share it."""
+
+    def __init__(self, anchors: Anchors) -> None:
+        self.shapes: dict[str, tuple[tuple[int, int, dict[tuple[str, ...], list[int]]], ...]] = {}
+        for word, sequences in anchors.items():
+            by_shape: dict[tuple[int, int], dict[tuple[str, ...], list[int]]] = {}
+            for number, (offset, key) in enumerate(sequences):
+                by_shape.setdefault((offset, len(key)), {}).setdefault(key, []).append(number)
+            self.shapes[word] = tuple((o, n, keys) for (o, n), keys in by_shape.items())
+
+    def find(self, doc: Document) -> list[tuple[str, int, int]]:
+        """What ``occurrences`` gives, for these anchors."""
+        index, texts = doc.token_index, doc.token_texts
+        found: list[tuple[str, int, int]] = []
+        for word in index.keys() & self.shapes.keys():
+            hits = [
+                (number, start)
+                for position in index[word]
+                for offset, length, keys in self.shapes[word]
+                if (start := position - offset) >= 0
+                for number in keys.get(texts[start : start + length], ())
+            ]
+            hits.sort()
+            found.extend((word, number, start) for number, start in hits)
+        return found
 
 
 class FieldError(Exception):

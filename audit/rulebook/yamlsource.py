@@ -17,10 +17,9 @@ cache and that has no configuration file never needs it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from audit.errors import AuditError, read_bytes
 
@@ -28,9 +27,9 @@ if TYPE_CHECKING:
     import yaml
 
 
-@dataclass(frozen=True)
-class Location:
-    """A place in a file: 1-based line and column (column 0 when unknown)."""
+class Location(NamedTuple):
+    """A place in a file: 1-based line and column (column 0 when unknown). A tuple: the
+    compiled packs in the cache hold one for every key and value of a rule."""
 
     path: str
     line: int = 0
@@ -44,10 +43,13 @@ class Location:
         )
 
 
+NOWHERE = Location("<none>")
+
+
 class YamlMap(dict):  # type: ignore[type-arg]
     """A mapping that knows where it, its keys and its values stand in the file."""
 
-    def __init__(self, *args: Any, location: Location = Location("<none>"), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, location: Location = NOWHERE, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.location = location
         self.key_locations: dict[Any, Location] = {}
@@ -64,7 +66,7 @@ class YamlMap(dict):  # type: ignore[type-arg]
 class YamlList(list):  # type: ignore[type-arg]
     """A sequence that knows where it and each of its items stand in the file."""
 
-    def __init__(self, items: Any = (), location: Location = Location("<none>")) -> None:
+    def __init__(self, items: Any = (), location: Location = NOWHERE) -> None:
         super().__init__(items)
         self.location = location
         self.item_locations: list[Location] = []

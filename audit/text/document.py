@@ -138,6 +138,17 @@ class Document:
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
 
+    def folded_slice(self, span: Span) -> str:
+        """The text of ``span`` case-folded, folded once however many rules ask for it."""
+        folded = self._folded_slices.get(span)
+        if folded is None:
+            folded = self._folded_slices[span] = self.slice(span).casefold()
+        return folded
+
+    @cached_property
+    def _folded_slices(self) -> dict[Span, str]:
+        return {}
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset."""
         line = bisect.bisect_right(self._line_starts, offset)
