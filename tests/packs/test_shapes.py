@@ -108,10 +108,13 @@ VARIANTS = {
         "The decree enters in force on Monday.",
         "Gendarmes proceeded to the evacuation of the camp.",
     ],
+    "fr-en.shapes.date-without-preposition": [
+        "She was born the 2 February 1988 in Lille.",
+        "The results will be known the 30 June.",
+    ],
     "fr-en.shapes.dates-and-amounts": [
         "The bonus will be paid at March 31.",
         "The site closes at the date of 30 June.",
-        "She was born the 2 February 1988 in Lille.",
         "The line should reopen from here to the end of the year.",
         "Profits were in retreat of 8% over the half.",
     ],
