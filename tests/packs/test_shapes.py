@@ -47,7 +47,7 @@ VARIANTS = {
         "On the side of the prosecution, nobody commented.",
     ],
     "fr-en.shapes.this-one-speaker": [
-        "The police questioned a neighbour. This one said he heard nothing.",
+        "The police questioned a neighbour. This one said that he heard nothing.",
         "The director met the nurse. This last explains that the ward is full.",
     ],
     "fr-en.shapes.nth-time-present": [
