@@ -108,6 +108,11 @@ VARIANTS = {
         "The decree enters in force on Monday.",
         "Gendarmes proceeded to the evacuation of the camp.",
     ],
+    "fr-en.shapes.french-conjunctions": [
+        "The rise is worrying, all the more so that wages are flat.",
+        "He left without that anyone saw him.",
+        "Well that she won, the party is divided.",
+    ],
     "fr-en.shapes.date-without-preposition": [
         "She was born the 2 February 1988 in Lille.",
         "The results will be known the 30 June.",
