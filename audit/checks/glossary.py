@@ -57,8 +57,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from audit.rulebook.fields import File
 from audit.rulebook.kind import COMMON_PLACEHOLDERS, FieldError, Hit, placeholder_problem
 from audit.text.bilingual.segments import Segment
@@ -190,6 +188,8 @@ def _read_file(path: Path) -> dict[str, Any]:
 
 
 def _yaml_terms(text: str, path: Path) -> dict[str, Any]:
+    import yaml  # only a YAML glossary needs PyYAML: a run from cached packs never loads it
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as bad:
