@@ -64,7 +64,10 @@ rouge blanc menage ménage salle cinema cinéma memoire mémoire rapprochement b
 aperçu apercu entrée entree passé démarche demarche métier metier objets latine
 chanteuse chanteuses
 """
-LOANS = frozenset(LOAN_WORDS.split())
+# Spellings English text has for other reasons: a brand in the plural, the first part of a
+# word broken at the end of a line, the French of a loan written as one word (m'aider).
+ENGLISH_NOISE = "nerfs continu aider"
+LOANS = frozenset(LOAN_WORDS.split()) | frozenset(ENGLISH_NOISE.split())
 # Words of French phrases English borrows (en famille, quartier latin) that English prose
 # never writes alone: listed all the same.
 OUTSIDE_LOAN_WORDS = "équipe equipe quartier jeunesse lettre feuille souci ouest froid honneur"
