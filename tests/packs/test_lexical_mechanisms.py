@@ -205,6 +205,10 @@ UNSEEN = {
         "The head of l'hôpital resigned.",
         "They met at l'école on Friday.",
     ],
+    "fr-en.untranslated.sport-words": [
+        "Thierry Henry named his Bleuets for the Games.",
+        "The Bleuettes won the under-17 World Cup.",
+    ],
 }
 
 NATIVE = [
