@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from audit import audit_text
 from audit.engine import ruletest
 from audit.engine.packs import load_packs
 from audit.gate import config
@@ -40,3 +41,24 @@ def test_readme_command_line_lists_every_check_option(run_cli):
     options = set(re.findall(r"(--[a-z-]+)", help_text)) - {"--help"}
     usage = README[README.index("## Command line") :]
     assert options <= set(re.findall(r"(--[a-z-]+)", usage))
+
+
+def packs_table() -> list[tuple[str, int, str]]:
+    """The rows of the README's packs table: pack id, rule count, the example it flags."""
+    section = README[README.index("## The shipped rule packs") : README.index("## Scores")]
+    rows = re.findall(r"^\| `([\w.-]+)` \| (\d+)[^|]*\|[^|]*\| (.+) \|$", section, re.M)
+    return [(pack, int(count), example.strip('`"')) for pack, count, example in rows]
+
+
+def test_readme_packs_table_counts_every_shipped_rule_and_its_examples_flag():
+    rows = packs_table()
+    shipped = [rule for pack in load_packs([]) for rule in pack.rules]
+    counts = {pack: sum(rule.id.startswith(pack + ".") for rule in shipped) for pack, _, _ in rows}
+    assert {pack: count for pack, count, _ in rows} == counts
+    assert sum(counts.values()) == len(shipped)
+    for pack, _, example in rows:
+        if "→" in example:
+            continue  # a bilingual example: source and target
+        found = audit_text(example.replace("…", "The minister spoke, "))["findings"]
+        rules = {finding["rule"] for finding in found}
+        assert any(rule.startswith(pack + ".") for rule in rules), (pack, example, rules)
