@@ -224,7 +224,17 @@ def test_markup_in_an_article_and_a_pack_stays_inert(browser, tmp_path):
     pack = tmp_path / "pack.yaml"
     pack.write_text(INJECTING_PACK, encoding="utf-8")
     out = tmp_path / "report.html"
-    args = ["check", "--no-config", "--rules", str(pack), "--format", "html", "-o", str(out)]
+    args = [
+        "check",
+        "--no-config",
+        "--no-builtin",
+        "--rules",
+        str(pack),
+        "--format",
+        "html",
+        "-o",
+        str(out),
+    ]
     assert cli.main([*args, str(folder)]) == 1
     page = browser.new_page()
     page.goto(out.as_uri())
