@@ -35,6 +35,8 @@ from audit.gate.config import Config
 BENCH_FILES = 4
 BENCH_ARTICLES = 500
 WORKERS = 2
+# A partition of BENCH_ARTICLES takes a couple of seconds: the kill lands well inside one.
+KILL_AFTER_SECONDS = 0.3
 CHECK = ("check", "--no-config", "--quiet", "--format", "jsonl")
 
 
@@ -165,19 +167,25 @@ def test_a_worker_killed_mid_run_loses_and_repeats_nothing(client, bench_files, 
 
 
 def _kill_a_busy_worker(client: Client, killed: dict[str, object]) -> None:
-    """SIGKILL one worker process a second after both are checking a partition."""
+    """SIGKILL a worker process that is still checking its partition, a moment after both
+    workers began one."""
     pids = client.run(os.getpid)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        busy = {address: keys for address, keys in client.processing().items() if keys}
-        if len(busy) == WORKERS:
-            time.sleep(1)
-            address, keys = sorted(client.processing().items())[0]
-            if keys:
+        if len(_busy(client)) == WORKERS:
+            time.sleep(KILL_AFTER_SECONDS)
+            still = _busy(client)
+            if still:
+                address, keys = still[0]
                 killed.update(address=address, task=str(keys[0]))
                 os.kill(pids[address], signal.SIGKILL)
-            return
+                return
         time.sleep(0.05)
+
+
+def _busy(client: Client) -> list[tuple[str, tuple[object, ...]]]:
+    """The workers with a task under way, and their tasks, by address."""
+    return sorted((address, tuple(keys)) for address, keys in client.processing().items() if keys)
 
 
 def test_a_bad_record_is_an_error_row_as_in_a_local_run(client, run_cli, tmp_path):
