@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -23,20 +22,10 @@ ENGLISH = (
 )
 
 
-def rules_found(run_cli, tmp_path: Path, text: str) -> set[str]:
-    article = tmp_path / "article.txt"
-    article.write_text(text + "\n", encoding="utf-8")
-    result = run_cli(
-        "check", "--no-config", "--no-builtin", f"--rules={PACK}", "--format", "json", article
-    )
-    assert result.code in (0, 1), result.stderr
-    return {f["rule"] for f in json.loads(result.stdout)["articles"][0]["findings"]}
-
-
 @pytest.mark.parametrize("sentence", TRANSLATED)
-def test_a_verb_without_subject_after_a_place_phrase_is_caught(run_cli, tmp_path, sentence):
-    assert RULE in rules_found(run_cli, tmp_path, sentence)
+def test_a_verb_without_subject_after_a_place_phrase_is_caught(findings_of, sentence):
+    assert RULE in {f["rule"] for f in findings_of(sentence, PACK)}
 
 
-def test_english_inversion_and_instructions_pass(run_cli, tmp_path):
-    assert RULE not in rules_found(run_cli, tmp_path, ENGLISH)
+def test_english_inversion_and_instructions_pass(findings_of):
+    assert RULE not in {f["rule"] for f in findings_of(ENGLISH, PACK)}

@@ -7,7 +7,6 @@ words must stay quiet.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -43,26 +42,15 @@ NATIVE = (
 )
 
 
-def findings(run_cli, tmp_path: Path, text: str) -> list[dict]:
-    article = tmp_path / "article.txt"
-    article.write_text(text + "\n", encoding="utf-8")
-    options = [f"--rules={pack}" for pack in PACKS]
-    result = run_cli("check", "--no-config", "--no-builtin", *options, "--format", "json", article)
-    assert result.code in (0, 1), result.stderr
-    return json.loads(result.stdout)["articles"][0]["findings"]
-
-
 @pytest.mark.parametrize("rule", sorted(TRANSLATED))
-def test_a_family_catches_a_variant_its_examples_do_not_show(run_cli, tmp_path, rule):
-    assert rule in {finding["rule"] for finding in findings(run_cli, tmp_path, TRANSLATED[rule])}
+def test_a_family_catches_a_variant_its_examples_do_not_show(findings_of, rule):
+    assert rule in {finding["rule"] for finding in findings_of(TRANSLATED[rule], *PACKS)}
 
 
-def test_native_english_with_the_same_words_stays_quiet(run_cli, tmp_path):
-    assert [(f["rule"], f["text"]) for f in findings(run_cli, tmp_path, NATIVE)] == []
+def test_native_english_with_the_same_words_stays_quiet(findings_of):
+    assert [(f["rule"], f["text"]) for f in findings_of(NATIVE, *PACKS)] == []
 
 
-def test_a_suggestion_follows_the_tense_of_the_match(run_cli, tmp_path):
-    [finding] = findings(
-        run_cli, tmp_path, "The hosts of the Kremlin have always taken the relay."
-    )[1:]
+def test_a_suggestion_follows_the_tense_of_the_match(findings_of):
+    [finding] = findings_of("The hosts of the Kremlin have always taken the relay.", *PACKS)[1:]
     assert (finding["text"], finding["suggestions"]) == ("taken the relay", ["taken over"])

@@ -6,7 +6,6 @@ a sentence its examples do not show, and its English neighbours must pass.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -31,20 +30,10 @@ ENGLISH = (
 )
 
 
-def rules_found(run_cli, tmp_path: Path, text: str) -> set[str]:
-    article = tmp_path / "article.txt"
-    article.write_text(text + "\n", encoding="utf-8")
-    result = run_cli(
-        "check", "--no-config", "--no-builtin", f"--rules={PACK}", "--format", "json", article
-    )
-    assert result.code in (0, 1), result.stderr
-    return {f["rule"] for f in json.loads(result.stdout)["articles"][0]["findings"]}
-
-
 @pytest.mark.parametrize("sentence", TRANSLATED)
-def test_a_prepositional_locution_word_for_word_is_caught(run_cli, tmp_path, sentence):
-    assert "fr-en.locutions.time-and-manner" in rules_found(run_cli, tmp_path, sentence)
+def test_a_prepositional_locution_word_for_word_is_caught(findings_of, sentence):
+    assert "fr-en.locutions.time-and-manner" in {f["rule"] for f in findings_of(sentence, PACK)}
 
 
-def test_the_english_neighbours_pass(run_cli, tmp_path):
-    assert rules_found(run_cli, tmp_path, ENGLISH) == set()
+def test_the_english_neighbours_pass(findings_of):
+    assert {f["rule"] for f in findings_of(ENGLISH, PACK)} == set()

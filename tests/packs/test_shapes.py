@@ -7,7 +7,6 @@ uses the same words must stay quiet.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -150,22 +149,12 @@ NATIVE = (
 )
 
 
-def findings(run_cli, tmp_path: Path, text: str) -> list[dict]:
-    article = tmp_path / "article.txt"
-    article.write_text(text + "\n", encoding="utf-8")
-    result = run_cli(
-        "check", "--no-config", "--no-builtin", f"--rules={PACK}", "--format", "json", article
-    )
-    assert result.code in (0, 1), result.stderr
-    return json.loads(result.stdout)["articles"][0]["findings"]
-
-
 @pytest.mark.parametrize(
     ("rule", "sentence"), [(rule, s) for rule, sentences in VARIANTS.items() for s in sentences]
 )
-def test_a_shape_catches_a_variant_its_examples_do_not_show(run_cli, tmp_path, rule, sentence):
-    assert rule in {finding["rule"] for finding in findings(run_cli, tmp_path, sentence)}
+def test_a_shape_catches_a_variant_its_examples_do_not_show(findings_of, rule, sentence):
+    assert rule in {finding["rule"] for finding in findings_of(sentence, PACK)}
 
 
-def test_native_english_with_the_same_words_stays_quiet(run_cli, tmp_path):
-    assert findings(run_cli, tmp_path, NATIVE) == []
+def test_native_english_with_the_same_words_stays_quiet(findings_of):
+    assert findings_of(NATIVE, PACK) == []

@@ -7,7 +7,6 @@ quotation or a comma, and pass where English uses them with an object.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -30,20 +29,12 @@ ENGLISH = (
 )
 
 
-def rules_found(run_cli, tmp_path: Path, text: str) -> set[str]:
-    article = tmp_path / "article.txt"
-    article.write_text(text + "\n", encoding="utf-8")
-    result = run_cli(
-        "check", "--no-config", "--no-builtin", f"--rules={PACK}", "--format", "json", article
-    )
-    assert result.code in (0, 1), result.stderr
-    return {f["rule"] for f in json.loads(result.stdout)["articles"][0]["findings"]}
-
-
 @pytest.mark.parametrize("sentence", INVERTED)
-def test_a_french_speech_verb_before_its_subject_is_caught(run_cli, tmp_path, sentence):
-    assert "fr-en.constructions.inverted-speech-verb" in rules_found(run_cli, tmp_path, sentence)
+def test_a_french_speech_verb_before_its_subject_is_caught(findings_of, sentence):
+    assert "fr-en.constructions.inverted-speech-verb" in {
+        f["rule"] for f in findings_of(sentence, PACK)
+    }
 
 
-def test_the_same_verbs_in_english_order_pass(run_cli, tmp_path):
-    assert rules_found(run_cli, tmp_path, ENGLISH) == set()
+def test_the_same_verbs_in_english_order_pass(findings_of):
+    assert {f["rule"] for f in findings_of(ENGLISH, PACK)} == set()
