@@ -4,12 +4,10 @@ quiet."""
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-from audit import Auditor
 from audit.engine.packs import load_packs
 from audit.rulebook import wordlists
 
@@ -116,23 +114,14 @@ ENTRY_SENTENCES = {
 }
 
 
-@cache
-def auditor() -> Auditor:
-    return Auditor.from_rules([PACK], builtin=False, language="en", source_language="fr")
-
-
-def rules_of(text: str) -> set[str]:
-    return {f["rule"] for f in auditor().check_text(text)["findings"]}
-
-
 @pytest.mark.parametrize(("sentence", "rule"), UNSEEN)
-def test_unseen_machine_translation_is_flagged(sentence, rule):
-    assert f"fr-en.look-alikes.{rule}" in rules_of(sentence)
+def test_unseen_machine_translation_is_flagged(translated_findings, sentence, rule):
+    assert f"fr-en.look-alikes.{rule}" in {f["rule"] for f in translated_findings(sentence, PACK)}
 
 
 @pytest.mark.parametrize("sentence", NATIVE)
-def test_native_english_stays_quiet(sentence):
-    assert rules_of(sentence) == set()
+def test_native_english_stays_quiet(translated_findings, sentence):
+    assert {f["rule"] for f in translated_findings(sentence, PACK)} == set()
 
 
 def lexicon_entries() -> dict[str, str]:
@@ -151,11 +140,11 @@ def test_every_entry_has_its_sentence():
 
 
 @pytest.mark.parametrize("phrase", sorted(ENTRY_SENTENCES))
-def test_each_entry_fires_on_its_sentence_with_its_source(phrase):
+def test_each_entry_fires_on_its_sentence_with_its_source(translated_findings, phrase):
     rule = lexicon_entries()[phrase]
     found = [
         f
-        for f in auditor().check_text(ENTRY_SENTENCES[phrase])["findings"]
+        for f in translated_findings(ENTRY_SENTENCES[phrase], PACK)
         if f["rule"] == rule and f["text"].lower() == phrase
     ]
     assert found, ENTRY_SENTENCES[phrase]

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-from audit import Auditor
 from audit.engine.packs import load_packs
 from audit.mqm import at_least
 
@@ -163,17 +161,8 @@ UNSEEN = [
 
 
 @pytest.mark.parametrize(("sentence", "rule"), UNSEEN)
-def test_unseen_machine_translation_is_flagged(sentence, rule):
-    assert rule in {f["rule"] for f in findings(sentence)}
-
-
-@cache
-def auditor() -> Auditor:
-    return Auditor.from_rules(PACKS, builtin=False, language="en", source_language="fr")
-
-
-def findings(text: str) -> list[dict]:
-    return auditor().check_text(text)["findings"]
+def test_unseen_machine_translation_is_flagged(translated_findings, sentence, rule):
+    assert rule in {f["rule"] for f in translated_findings(sentence, *PACKS)}
 
 
 def seed(prefix: str) -> str:
@@ -197,16 +186,22 @@ def test_every_rule_has_flag_and_pass_examples_not_taken_from_the_seeds():
 
 
 @pytest.mark.parametrize(("prefix", "quote", "rule"), GOLD)
-def test_gold_items_are_flagged_by_their_rule(prefix, quote, rule):
+def test_gold_items_are_flagged_by_their_rule(translated_findings, prefix, quote, rule):
     text = seed(prefix)
     start = text.index(quote)
     end = start + len(quote)
-    overlapping = {f["rule"] for f in findings(text) if f["start"] < end and start < f["end"]}
+    overlapping = {
+        f["rule"]
+        for f in translated_findings(text, *PACKS)
+        if f["start"] < end and start < f["end"]
+    }
     assert rule in overlapping
 
 
-def test_native_seed_has_no_finding_of_severity_minor_or_above():
-    found = [f for f in findings(seed("002")) if at_least(f["severity"], "minor")]
+def test_native_seed_has_no_finding_of_severity_minor_or_above(translated_findings):
+    found = [
+        f for f in translated_findings(seed("002"), *PACKS) if at_least(f["severity"], "minor")
+    ]
     assert found == []
 
 
@@ -215,9 +210,9 @@ def test_there_are_enough_native_traps():
 
 
 @pytest.mark.parametrize("sentence", NATIVE)
-def test_native_sentence_alone_stays_quiet(sentence):
-    assert findings(sentence) == []
+def test_native_sentence_alone_stays_quiet(translated_findings, sentence):
+    assert translated_findings(sentence, *PACKS) == []
 
 
-def test_native_sentences_as_one_article_stay_quiet():
-    assert findings("\n\n".join(NATIVE)) == []
+def test_native_sentences_as_one_article_stay_quiet(translated_findings):
+    assert translated_findings("\n\n".join(NATIVE), *PACKS) == []
