@@ -137,7 +137,9 @@ def _with_workers(auditor: Auditor, articles: Iterator[Entry], workers: int) -> 
         while pending:
             yield from _resolved(pending.popleft())
     except Exception:
-        pool.shutdown(wait=False, cancel_futures=True)  # the batches under way finish
+        # The batches under way finish (the interpreter's exit would wait for them anyway);
+        # waiting here lets the pool close its pipes before exit, not while it runs.
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
     except BaseException:
         _terminate(pool)
