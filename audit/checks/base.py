@@ -10,10 +10,15 @@ wrong. Every such regex is bounded, whatever its kind and field:
   counts that would unroll to more than ``MAX_UNROLLED`` copies are refused
   before ``regex`` compiles them (``regex`` unrolls counted repetitions:
   ``(?:ab){1000000000}`` would take tens of gigabytes);
-- at match time, every call runs with the ``REGEX_TIMEOUT_SECONDS``
-  timeout: the compiled regex is a ``BoundedPattern``, whose methods are
-  ``regex``'s with the timeout always set. A timeout raises
-  ``RegexTimeout`` naming the field, which the engine reports at the rule.
+- at match time, every call of a user pack's regex runs with the
+  ``REGEX_TIMEOUT_SECONDS`` timeout: the compiled regex is a
+  ``BoundedPattern``, whose methods are ``regex``'s with the timeout always
+  set. A timeout raises ``RegexTimeout`` naming the field, which the engine
+  reports at the rule. The regexes of the shipped packs (compiled while
+  ``audit.rulebook.kind.SHIPPED`` is true) run without it: the test suite
+  runs each of them on hostile texts (``tests/test_shipped_regexes.py``),
+  and ``regex`` reads the clock on every call that has a timeout and again
+  as it matches, which costs a tenth of an article's audit.
 
 ``ending_here`` turns a context regex into one searched backwards from where
 a match starts. ``sentence_lengths`` splits one segment of a bilingual file
@@ -30,7 +35,7 @@ from typing import Any
 
 import regex
 
-from audit.rulebook.kind import FieldError
+from audit.rulebook.kind import SHIPPED, FieldError
 from audit.text.bilingual.segments import Segment
 from audit.text.document import Document
 from audit.text.segment import split_sentences
@@ -56,10 +61,12 @@ class RegexTimeout(TimeoutError):
 
 @dataclass(frozen=True)
 class BoundedPattern:
-    """A compiled user regex whose every call has the timeout (``regex.Pattern``'s API)."""
+    """A compiled rule regex whose every call has its ``timeout`` (``regex.Pattern``'s API;
+    no timeout for the regexes of a shipped pack)."""
 
     pattern: regex.Pattern[str]
     field: str
+    timeout: float | None = REGEX_TIMEOUT_SECONDS
 
     @property
     def flags(self) -> int:
@@ -82,21 +89,21 @@ class BoundedPattern:
         return self._call(self.pattern.findall, text, args, kwargs)
 
     def sub(self, replacement: Any, text: str, *args: Any, **kwargs: Any) -> str:
-        kwargs["timeout"] = REGEX_TIMEOUT_SECONDS
+        kwargs["timeout"] = self.timeout
         try:
             return self.pattern.sub(replacement, text, *args, **kwargs)
         except TimeoutError:
             raise RegexTimeout(self.field) from None
 
     def finditer(self, text: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match[str]]:
-        kwargs["timeout"] = REGEX_TIMEOUT_SECONDS
+        kwargs["timeout"] = self.timeout
         try:
             yield from self.pattern.finditer(text, *args, **kwargs)
         except TimeoutError:
             raise RegexTimeout(self.field) from None
 
     def _call(self, method: Any, text: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-        kwargs["timeout"] = REGEX_TIMEOUT_SECONDS
+        kwargs["timeout"] = self.timeout
         try:
             return method(text, *args, **kwargs)
         except TimeoutError:
@@ -111,7 +118,8 @@ def compile_regex(source: str, field_name: str, ignore_case: bool = False) -> Bo
         raise FieldError((field_name,), problem)
     flags = regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0)
     try:
-        return BoundedPattern(regex.compile(source, flags), field_name)
+        timeout = None if SHIPPED.get() else REGEX_TIMEOUT_SECONDS
+        return BoundedPattern(regex.compile(source, flags), field_name, timeout)
     except regex.error as bad:
         raise FieldError((field_name,), f"invalid regex: {bad}") from None
     except (OverflowError, MemoryError, RecursionError):

@@ -55,9 +55,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
-import regex
-
-from audit.checks.base import REGEX_TIMEOUT_SECONDS, compile_regex
+from audit.checks.base import BoundedPattern, compile_regex
 from audit.matching.prefilter import Literals, may_match, required_literals, union
 from audit.rulebook.kind import FieldError, Hit
 from audit.text.document import Document
@@ -75,7 +73,7 @@ _TOKEN_RE = re.compile(r"[^\W_]+")
 @dataclass(frozen=True)
 class ParagraphCheck:
     phrases_by_first_word: Mapping[str, tuple[tuple[str, ...], ...]]
-    pieces: regex.Pattern[str] | None
+    pieces: BoundedPattern | None
     literals: Literals | None
     max_words: int
     filler: frozenset[str] = frozenset()
@@ -143,9 +141,7 @@ class ParagraphCheck:
         hold any more."""
         assert self.pieces is not None
         token = doc.token(next(left))
-        matches = self.pieces.finditer(
-            doc.text, paragraph.start, paragraph.end, timeout=REGEX_TIMEOUT_SECONDS
-        )
+        matches = self.pieces.finditer(doc.text, paragraph.start, paragraph.end)
         for match in matches:
             start, end = match.span()
             if end <= token.start:
@@ -194,7 +190,7 @@ def _phrase_index(
     }
 
 
-def _joined_patterns(patterns: tuple[str, ...]) -> regex.Pattern[str] | None:
+def _joined_patterns(patterns: tuple[str, ...]) -> BoundedPattern | None:
     """One regex trying every pattern; a branch reset keeps each pattern's group numbers."""
     if not patterns:
         return None

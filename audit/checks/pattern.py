@@ -51,7 +51,7 @@ from typing import Any
 
 import regex
 
-from audit.checks.base import REGEX_TIMEOUT_SECONDS, compile_regex, ending_here
+from audit.checks.base import BoundedPattern, compile_regex, ending_here
 from audit.matching.prefilter import Literals, line_slack, may_match, required_literals, selective
 from audit.matching.screen import loose_copy
 from audit.rulebook import wordlists
@@ -85,10 +85,10 @@ LOOK_BEHIND = 100
 
 @dataclass(frozen=True)
 class PatternCheck:
-    pattern: regex.Pattern[str]
+    pattern: BoundedPattern
     group: int
-    unless_before: regex.Pattern[str] | None
-    unless_after: regex.Pattern[str] | None
+    unless_before: BoundedPattern | None
+    unless_after: BoundedPattern | None
     literals: Literals | None
     line_slack: int | None
     screen: str | None
@@ -118,13 +118,11 @@ class PatternCheck:
             or self.line_slack is None
             or (folded and len(doc.folded) != len(text))
         ):
-            yield from self.pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS)
+            yield from self.pattern.finditer(text)
             return
         for line in doc.lines_holding(self.literals, folded):
             window_end = min(len(text), line.end + 1 + self.line_slack)
-            for match in self.pattern.finditer(
-                text, line.start, window_end, timeout=REGEX_TIMEOUT_SECONDS
-            ):
+            for match in self.pattern.finditer(text, line.start, window_end):
                 if match.start() >= line.end:
                     break
                 yield match
@@ -167,8 +165,8 @@ def excused(
     text: str,
     start: int,
     end: int,
-    before: regex.Pattern[str] | None,
-    after: regex.Pattern[str] | None,
+    before: BoundedPattern | None,
+    after: BoundedPattern | None,
 ) -> bool:
     """Whether the context of ``text[start:end]`` matches an ``unless_before`` regex (compiled
     by ``context_regex``, looked for in the ``LOOK_BEHIND`` characters before) or an
@@ -180,7 +178,7 @@ def excused(
 
 def context_regex(
     source: str | None, field_name: str, ignore_case: bool, before: bool
-) -> regex.Pattern[str] | None:
+) -> BoundedPattern | None:
     """Compile an ``unless_before`` (anchored at the match) or ``unless_after`` regex."""
     if source is None:
         return None

@@ -55,7 +55,7 @@ from typing import Any
 
 import regex
 
-from audit.checks.base import REGEX_TIMEOUT_SECONDS, compile_regex
+from audit.checks.base import BoundedPattern, compile_regex
 from audit.checks.pattern import context_regex
 from audit.checks.quotation import common_words
 from audit.matching.prefilter import Literals, may_match, required_literals
@@ -90,10 +90,10 @@ PLACEHOLDERS = frozenset({"before"})
 
 @dataclass(frozen=True)
 class SentenceCheck:
-    pattern: regex.Pattern[str]
+    pattern: BoundedPattern
     group: int
-    after: regex.Pattern[str] | None
-    unless_after: regex.Pattern[str] | None
+    after: BoundedPattern | None
+    unless_after: BoundedPattern | None
     name_group: int | None
     dictionary: WordList | None
     literals: Literals | None
@@ -116,7 +116,7 @@ class SentenceCheck:
         from the previous sentence: it matches few sentences, and each regex call costs."""
         if previous is None and self.after is not None:
             return None
-        match = self.pattern.search(doc.slice(sentence), timeout=REGEX_TIMEOUT_SECONDS)
+        match = self.pattern.search(doc.slice(sentence))
         if match is None or not self._is_name(match):
             return None
         start, end = match.span(self.group)
@@ -132,13 +132,11 @@ class SentenceCheck:
         if previous is None:
             return None if self.after is not None else ""
         text = doc.slice(previous)
-        if self.unless_after is not None and self.unless_after.search(
-            text, timeout=REGEX_TIMEOUT_SECONDS
-        ):
+        if self.unless_after is not None and self.unless_after.search(text):
             return None
         if self.after is None:
             return ""
-        found = self.after.search(text, timeout=REGEX_TIMEOUT_SECONDS)
+        found = self.after.search(text)
         return None if found is None else found.group()
 
     def _is_name(self, match: regex.Match[str]) -> bool:

@@ -14,13 +14,15 @@ placeholders. The engine turns hits into findings.
 
 The rulebook knows kinds only through this contract: whoever loads packs
 passes the registry of kinds (``audit.engine.packs`` passes
-``audit.checks.KINDS``).
+``audit.checks.KINDS``). While it compiles a shipped pack, ``SHIPPED`` is
+true: a kind may then trust the pack's regexes (``audit.checks.base``).
 """
 
 from __future__ import annotations
 
 import string
 from collections.abc import Iterable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -28,6 +30,9 @@ from audit.errors import RulebookError, did_you_mean
 from audit.text.document import Document
 
 COMMON_PLACEHOLDERS = frozenset({"match", "suggestion", "suggestions"})
+SHIPPED: ContextVar[bool] = ContextVar("shipped", default=False)
+"""True while the rulebook compiles the rules of a shipped pack (not a user's pack, nor a
+user's rule that changes a shipped one)."""
 
 
 @dataclass(frozen=True, slots=True)

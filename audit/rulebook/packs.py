@@ -41,6 +41,7 @@ from audit.rulebook import examples, fields
 from audit.rulebook.fields import File
 from audit.rulebook.kind import (
     COMMON_PLACEHOLDERS,
+    SHIPPED,
     Check,
     FieldError,
     Kinds,
@@ -138,6 +139,10 @@ def shipped_rules_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "rules"
 
 
+def _is_shipped(path: Path) -> bool:
+    return shipped_rules_dir().resolve() in path.resolve().parents
+
+
 def pack_files(path: Path) -> list[Path]:
     """The YAML files of a pack path: the file itself, or a directory's, recursively, sorted."""
     if path.is_dir():
@@ -221,18 +226,23 @@ def _load_pack(path: Path, chain: tuple[Path, ...], kinds: Kinds) -> Pack:
     rules = dict(base)
     own: dict[str, Location] = {}
     problems: list[AuditError] = []
-    for index, raw in enumerate(data.get("rules", [])):
-        location = data["rules"].where(index)
-        try:
-            spec = _rule_spec(raw, location, pack_id, base, defaults)
-            if spec["id"] in own:
-                raise RulebookError(
-                    str(location), f"duplicate rule id '{spec['id']}' (first at {own[spec['id']]})"
-                )
-            own[spec["id"]] = location
-            rules[spec["id"]] = compile_rule(spec, kinds)
-        except AuditError as bad:
-            problems.append(bad)
+    shipped = SHIPPED.set(_is_shipped(path))
+    try:
+        for index, raw in enumerate(data.get("rules", [])):
+            location = data["rules"].where(index)
+            try:
+                spec = _rule_spec(raw, location, pack_id, base, defaults)
+                if spec["id"] in own:
+                    raise RulebookError(
+                        str(location),
+                        f"duplicate rule id '{spec['id']}' (first at {own[spec['id']]})",
+                    )
+                own[spec["id"]] = location
+                rules[spec["id"]] = compile_rule(spec, kinds)
+            except AuditError as bad:
+                problems.append(bad)
+    finally:
+        SHIPPED.reset(shipped)
     raise_all(problems)
     extends = base_pack.id if base_pack else None
     sources = (str(path), *(base_pack.sources if base_pack else ()))
