@@ -21,7 +21,8 @@ true: a kind may then trust the pack's regexes (``audit.checks.base``).
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -33,6 +34,16 @@ COMMON_PLACEHOLDERS = frozenset({"match", "suggestion", "suggestions"})
 SHIPPED: ContextVar[bool] = ContextVar("shipped", default=False)
 """True while the rulebook compiles the rules of a shipped pack (not a user's pack, nor a
 user's rule that changes a shipped one)."""
+
+
+@contextmanager
+def compiling(shipped: bool) -> Iterator[None]:
+    """``SHIPPED`` is ``shipped`` while the rules inside are compiled."""
+    token = SHIPPED.set(shipped)
+    try:
+        yield
+    finally:
+        SHIPPED.reset(token)
 
 
 @dataclass(frozen=True, slots=True)

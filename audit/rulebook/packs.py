@@ -41,10 +41,10 @@ from audit.rulebook import examples, fields
 from audit.rulebook.fields import File
 from audit.rulebook.kind import (
     COMMON_PLACEHOLDERS,
-    SHIPPED,
     Check,
     FieldError,
     Kinds,
+    compiling,
     lookup,
     placeholder_problem,
 )
@@ -226,8 +226,7 @@ def _load_pack(path: Path, chain: tuple[Path, ...], kinds: Kinds) -> Pack:
     rules = dict(base)
     own: dict[str, Location] = {}
     problems: list[AuditError] = []
-    shipped = SHIPPED.set(_is_shipped(path))
-    try:
+    with compiling(shipped=_is_shipped(path)):
         for index, raw in enumerate(data.get("rules", [])):
             location = data["rules"].where(index)
             try:
@@ -241,8 +240,6 @@ def _load_pack(path: Path, chain: tuple[Path, ...], kinds: Kinds) -> Pack:
                 rules[spec["id"]] = compile_rule(spec, kinds)
             except AuditError as bad:
                 problems.append(bad)
-    finally:
-        SHIPPED.reset(shipped)
     raise_all(problems)
     extends = base_pack.id if base_pack else None
     sources = (str(path), *(base_pack.sources if base_pack else ()))
